@@ -1,0 +1,30 @@
+using CmDcm;
+using CmDcm.Cli;
+
+ICommand[] commands =
+[
+];
+
+if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+{
+    Console.WriteLine("cmdcm: the CM-DCM reproducibility kit\n\nusage: cmdcm COMMAND [--option value ...]\n");
+    foreach (var c in commands) Console.WriteLine($"  {c.Name,-10} {c.Summary}");
+    return 0;
+}
+
+var command = commands.FirstOrDefault(c => c.Name == args[0]);
+if (command == null)
+{
+    Console.Error.WriteLine($"cmdcm: unknown command '{args[0]}'. Commands: {string.Join(", ", commands.Select(c => c.Name))}");
+    return 2;
+}
+
+try
+{
+    return command.Run(new CommandOptions(args.Skip(1)));
+}
+catch (Exception e) when (e is InputError or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+{
+    Console.Error.WriteLine($"cmdcm {command.Name}: {e.Message}");
+    return 2;
+}
