@@ -5,6 +5,7 @@ using CmDcm.Cli.Commands;
 ICommand[] commands =
 [
     new LabelsCommand(),
+    new MetricsCommand(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
