@@ -95,9 +95,19 @@ public static class ClickLabeler
 
             var click = new LabeledClick
             {
-                User = events.User[row], Item = events.Item[row], Category = events.Category[row], ClickTs = tc,
-                Row = row, Cycle = cycle, Period = period,
-                YCvr = -1, YAtc = -1, YAll = -1, YDelay = -1, Atc = -1, FirstBuyTs = -1,
+                User = events.User[row],
+                Item = events.Item[row],
+                Category = events.Category[row],
+                ClickTs = tc,
+                Row = row,
+                Cycle = cycle,
+                Period = period,
+                YCvr = -1,
+                YAtc = -1,
+                YAll = -1,
+                YDelay = -1,
+                Atc = -1,
+                FirstBuyTs = -1,
             };
             if (period == Period.Regular)
             {
