@@ -6,6 +6,7 @@ ICommand[] commands =
 [
     new LabelsCommand(),
     new MetricsCommand(),
+    new ReproduceCommand(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

@@ -1,0 +1,39 @@
+using CmDcm.Pipeline;
+
+namespace CmDcm.Cli.Commands;
+
+/// <summary>`cmdcm reproduce`: the main job (simulate or read -> ingest -> labels -> pre-train -> CM-DCM -> evaluate).</summary>
+public sealed class ReproduceCommand : ICommand
+{
+    public string Name => "reproduce";
+    public string Summary => "the whole reproduction: [simulate] -> ingest -> labels -> pre-train -> CM-DCM -> metrics in results/";
+
+    public int Run(CommandOptions options)
+    {
+        var config = RunConfig.Load(options.Text("profile", "default"));
+        if (options.Text("seeds") is { } seeds)
+            config = config with { Seeds = seeds.Split(',').Select(s => int.TryParse(s, out var v) ? v : throw new InputError($"--seeds expects numbers like 1,2,3, got '{seeds}'")).ToArray() };
+        if (options.Text("device") is { } device) config = config with { Device = device };
+        if (options.Text("split") is { } split) config = config with { Split = split };
+        var reproduction = new ReproductionOptions
+        {
+            Config = config,
+            Data = options.Text("data"),
+            Format = options.Text("format", "taobao"),
+            Calendar = options.Text("calendar", "taobao"),
+            OutDir = options.Text("out", "results"),
+            WorkDir = options.Text("work", "data"),
+        };
+        options.RejectUnknown();
+        Reproduction.Run(reproduction, new SynchronousProgress(Console.Out));
+        Console.WriteLine();
+        Console.WriteLine(File.ReadAllText(Path.Combine(reproduction.OutDir, Reporting.ResultsWriter.TableFile)));
+        return 0;
+    }
+
+    /// <summary>Prints progress lines immediately, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
+    sealed class SynchronousProgress(TextWriter writer) : IProgress<string>
+    {
+        public void Report(string value) => writer.WriteLine($"{DateTime.Now:HH:mm:ss} {value}");
+    }
+}

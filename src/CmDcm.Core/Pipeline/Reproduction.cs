@@ -1,0 +1,127 @@
+using CmDcm.Data;
+using CmDcm.Data.Simulation;
+using CmDcm.Evaluation;
+using CmDcm.Features;
+using CmDcm.Labels;
+using CmDcm.Models;
+using CmDcm.Reporting;
+using CmDcm.Training;
+
+namespace CmDcm.Pipeline;
+
+/// <summary>
+/// The main job, end to end: simulate (when no data is given) -> ingest -> labels -> pre-train the daily
+/// CVR/ATC model -> fine-tune CM-DCM -> evaluate on the held-out 20 % -> results/ (metrics, manifest,
+/// table). The CLI, the notebooks and CI all run it through here.
+/// </summary>
+public static class Reproduction
+{
+    public const string PreTrained = "pre-trained";
+    public const string CmDcm = "CM-DCM";
+
+    public static ReproductionReport Run(ReproductionOptions options, IProgress<string>? progress = null)
+    {
+        var config = options.Config;
+        var stages = new StageClock(progress);
+        var calendar = PromotionCalendar.Load(options.Calendar);
+        var started = DateTimeOffset.UtcNow;
+
+        var dataset = stages.Time("simulate", () => PrepareData(options, progress));
+        var ingest = stages.Time("ingest", () => EventIngest.Run(dataset.Events, options.Format, calendar, Path.Combine(options.WorkDir, dataset.Name)));
+        progress?.Report($"ingest: {ingest.Report.RowsRead:N0} rows read, {ingest.Report.RowsKept:N0} kept");
+        var items = dataset.Items == null ? null : ItemCatalog.Read(dataset.Items);
+        var split = new SplitOptions(SplitOptions.ParseMode(config.Split), (ulong)config.SplitSeed);
+        var samples = stages.Time("labels", () =>
+        {
+            var built = ClickSampleBuilder.Build(ingest.Events, calendar, items, split);
+            SamplesCsv.Write(built, Path.Combine(options.WorkDir, dataset.Name, "samples.csv"));
+            return built;
+        });
+        var truth = dataset.Truth == null ? null : GroundTruth.Read(dataset.Truth);
+
+        var regular = samples.Where(i => samples.Period[i] == Period.Regular);
+        var train = samples.Where(i => samples.Split[i] == SampleSplit.Train);
+        var eval = samples.Where(i => samples.Split[i] == SampleSplit.Eval);
+        progress?.Report($"labels: {samples.Count:N0} clicks: {regular.Length:N0} regular, {train.Length:N0} pre-promotion train, {eval.Length:N0} pre-promotion eval");
+
+        var device = Devices.Resolve(config.Device);
+        var data = new BatchBuilder(samples, config.Model.Encoder, device);
+        var runs = new List<MethodRun>();
+        foreach (var seed in config.Seeds)
+        {
+            Devices.Seed(seed);
+            var daily = new PretrainedDailyModel(config.Model, samples.HasPrice);
+            daily.to(device);
+            var dailyHistory = stages.Time("pre-train", () => Trainer.Fit(daily, data, regular, config.Pretrain, seed, PreTrained, progress));
+            runs.Add(stages.Time("evaluate", () => Evaluate(PreTrained, daily, dailyHistory, data, eval, seed, truth)));
+
+            var model = new CmDcmModel(daily, config.Model, samples.HasPrice);
+            model.to(device);
+            var history = stages.Time("CM-DCM", () => Trainer.Fit(model, data, train, config.Finetune, seed, CmDcm, progress));
+            runs.Add(stages.Time("evaluate", () => Evaluate(CmDcm, model, history, data, eval, seed, truth)));
+        }
+
+        var report = new ReproductionReport
+        {
+            Dataset = dataset.Name,
+            Calendar = calendar.Name,
+            Split = SplitOptions.Name(split.Mode),
+            Device = device.type.ToString().ToLowerInvariant(),
+            Clicks = new ClickCounts(samples.Count, regular.Length, train.Length, eval.Length),
+            Runs = runs,
+            Ingest = ingest.Report,
+        };
+        var manifest = RunManifest.Create(config, options, dataset, report.Device, stages.Seconds, started);
+        ResultsWriter.Write(options.OutDir, report, manifest);
+        progress?.Report($"results written to {Path.GetFullPath(options.OutDir)}");
+        return report;
+    }
+
+    static DatasetFiles PrepareData(ReproductionOptions options, IProgress<string>? progress)
+    {
+        if (options.Data != null)
+            return new DatasetFiles(Path.GetFileNameWithoutExtension(options.Data), options.Data, null, null);
+        var simulator = SimulatorConfig.Preset(options.Config.SimulatorPreset) with { Calendar = options.Calendar };
+        var dir = Path.Combine(options.WorkDir, $"simulated-{simulator.Profile}-{simulator.Calendar}-{simulator.Seed}");
+        var files = new DatasetFiles(Path.GetFileName(dir), Path.Combine(dir, PromotionSimulator.EventsFile),
+            Path.Combine(dir, PromotionSimulator.ItemsFile), Path.Combine(dir, PromotionSimulator.TruthFile));
+        // The summary is written last, so its presence means a complete earlier simulation with this seed.
+        if (File.Exists(Path.Combine(dir, PromotionSimulator.SummaryFile)) && files.All().All(File.Exists))
+        {
+            progress?.Report($"simulate: reusing {dir}");
+            return files;
+        }
+        var summary = PromotionSimulator.Run(simulator, dir);
+        progress?.Report($"simulate: {summary}");
+        return files;
+    }
+
+    static MethodRun Evaluate(string method, ConversionModel model, TrainingHistory history, BatchBuilder data, int[] eval, int seed, GroundTruth? truth)
+    {
+        var scores = Predictor.Score(model, data, eval);
+        var s = data.Samples;
+        var yAll = eval.Select(i => s.YAll[i]).ToArray();
+        var yDelay = eval.Select(i => s.YDelay[i]).ToArray();
+        DelayMetrics? metrics = null;
+        string? reason = null;
+        try { metrics = DelayMetrics.Compute(yAll, yDelay, scores.PDelay, scores.PAll); }
+        catch (MetricError e) { reason = $"not computable on this data: {e.Message}"; }
+        return new MethodRun(method, seed, metrics, reason, history.Seconds, history.SamplesPerSecond, history.Epochs,
+            truth != null && scores.Tau != null ? CompareEffect(eval, s, scores.Tau, truth) : null);
+    }
+
+    static EffectCheck? CompareEffect(int[] eval, ClickSamples s, double[] tau, GroundTruth truth)
+    {
+        var estimated = new List<double>();
+        var actual = new List<double>();
+        for (int k = 0; k < eval.Length; k++)
+        {
+            int i = eval[k];
+            if (!truth.TryGet(s.User[i], s.Item[i], s.ClickTs[i], out var t)) continue;
+            estimated.Add(tau[k]);
+            actual.Add(t.Effect);
+        }
+        return estimated.Count == 0 ? null
+            : new EffectCheck(estimated.Count, Statistics.Mean(estimated), Statistics.Mean(actual), Statistics.Pearson(estimated, actual));
+    }
+}
