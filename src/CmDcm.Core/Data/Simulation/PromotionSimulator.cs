@@ -77,7 +77,8 @@ public static class PromotionSimulator
     {
         var ids = new long[users];
         for (int i = 0; i < users; i++) ids[i] = i + 1;
-        Array.Sort(ids, (a, b) => string.CompareOrdinal(a.ToString(System.Globalization.CultureInfo.InvariantCulture), b.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var text = ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Array.Sort(text, ids, StringComparer.Ordinal);
         return ids;
     }
 
