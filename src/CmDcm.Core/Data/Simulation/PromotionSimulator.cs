@@ -66,8 +66,7 @@ public static class PromotionSimulator
 
         var summary = total.ToSummary(config, calendar, clock.Elapsed.TotalSeconds);
         var summaryPath = Path.Combine(outDir, SummaryFile);
-        // The elapsed time varies run to run; keep it out of the file so a seed gives identical bytes.
-        File.WriteAllText(summaryPath + ".tmp", JsonSerializer.Serialize(summary with { Seconds = 0 }, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+        File.WriteAllText(summaryPath + ".tmp", JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }) + "\n");
         File.Move(summaryPath + ".tmp", summaryPath, overwrite: true);
         return summary;
     }

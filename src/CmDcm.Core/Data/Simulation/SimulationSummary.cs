@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace CmDcm.Data.Simulation;
 
 /// <summary>Events per Beijing day of the simulated window, by behavior.</summary>
@@ -13,7 +15,10 @@ public sealed record SimulationSummary
     /// <summary>The public Taobao UserBehavior behavior mix the simulator is calibrated to.</summary>
     public static IReadOnlyDictionary<string, double> TargetMix { get; } = new Dictionary<string, double>
     {
-        ["pv"] = 0.896, ["fav"] = 0.029, ["cart"] = 0.055, ["buy"] = 0.020,
+        ["pv"] = 0.896,
+        ["fav"] = 0.029,
+        ["cart"] = 0.055,
+        ["buy"] = 0.020,
     };
 
     public const double TargetPromotionShare = 0.45;
@@ -60,5 +65,7 @@ public sealed record SimulationSummary
     /// <summary>The naive difference in observed delayed rates, T = 1 minus T = 0 (biased upward by intent).</summary>
     public double NaiveEffect { get; init; }
 
+    /// <summary>Generation time; left out of simulation.json so a seed gives byte-identical files.</summary>
+    [JsonIgnore]
     public double Seconds { get; init; }
 }
