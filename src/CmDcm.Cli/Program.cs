@@ -4,9 +4,10 @@ using CmDcm.Cli.Commands;
 
 ICommand[] commands =
 [
+    new ReproduceCommand(),
+    new SimulateCommand(),
     new LabelsCommand(),
     new MetricsCommand(),
-    new ReproduceCommand(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
