@@ -1,8 +1,10 @@
 using CmDcm;
 using CmDcm.Cli;
+using CmDcm.Cli.Commands;
 
 ICommand[] commands =
 [
+    new IngestCommand(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
