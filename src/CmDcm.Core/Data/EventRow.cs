@@ -1,11 +1,10 @@
 namespace CmDcm.Data;
 
-/// <summary>A kept event of one user's block with its position in file order (<see cref="Order"/>).</summary>
+/// <summary>One event of a user's block (the user is the block's); blocks keep file order.</summary>
 internal struct EventRow
 {
     public long Item;
     public long Category;
     public long Timestamp;
-    public int Order;
     public Behavior Behavior;
 }

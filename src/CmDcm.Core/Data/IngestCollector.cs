@@ -54,12 +54,9 @@ public sealed class IngestCollector : IEventSink
     public void Accept(in CanonicalEvent e, long line, ReadOnlySpan<byte> text)
     {
         long ts = e.Timestamp;
-        if (ts < windowStart || ts >= windowEnd)
+        if (TimestampReject(ts) is { } reason)
         {
-            Reject(ts < 0 ? RejectReason.TimestampNegative
-                : ts == 0 ? RejectReason.TimestampZero
-                : ts < windowStart ? RejectReason.TimestampBeforeWindow
-                : RejectReason.TimestampAfterWindow, line, text);
+            Reject(reason, line, text);
             return;
         }
         rowsRead++;
@@ -75,8 +72,16 @@ public sealed class IngestCollector : IEventSink
         row.Category = e.Category;
         row.Timestamp = ts;
         row.Behavior = e.Behavior;
-        row.Order = blockCount++;
+        blockCount++;
     }
+
+    /// <summary>Why a timestamp cannot be kept, or null inside the window [start, end).</summary>
+    public RejectReason? TimestampReject(long ts) =>
+        ts >= windowStart && ts < windowEnd ? null
+        : ts < 0 ? RejectReason.TimestampNegative
+        : ts == 0 ? RejectReason.TimestampZero
+        : ts < windowStart ? RejectReason.TimestampBeforeWindow
+        : RejectReason.TimestampAfterWindow;
 
     public void Reject(RejectReason reason, long line, ReadOnlySpan<byte> text)
     {
@@ -147,7 +152,7 @@ public sealed class IngestCollector : IEventSink
             for (int j = 0; j < count; j++)
             {
                 int i = order[start + j];
-                rows[j] = new EventRow { Item = table.Item[i], Category = table.Category[i], Timestamp = table.Timestamp[i], Behavior = table.Behavior[i], Order = j };
+                rows[j] = new EventRow { Item = table.Item[i], Category = table.Category[i], Timestamp = table.Timestamp[i], Behavior = table.Behavior[i] };
             }
             var duplicate = new bool[count];
             var facts = analyzer.Analyze(rows, duplicate);
