@@ -163,6 +163,47 @@ public class EventIngestTests
     }
 
     [Fact]
+    public void UsersSplitAcrossTheFileGiveTheSameFactsAsContiguousUsers()
+    {
+        string[] user1 = [$"1,10,100,pv,{Day1}", $"1,11,100,buy,{Day1}", $"1,10,100,buy,{Day1 + 9}"];
+        string[] user2 = [$"2,10,100,pv,{Day1}", $"2,10,100,pv,{Day1}"];
+        string[] user1Later = [$"1,12,100,cart,{Day1}", $"1,10,100,pv,{Day1}", $"1,11,100,pv,{Day1 + 1}"];
+        var contiguous = Ingest(string.Join("\n", [.. user1, .. user1Later, .. user2])).Report;
+        var split = Ingest(string.Join("\n", [.. user1, .. user2, .. user1Later])).Report;
+        Assert.True(contiguous.UsersContiguous);
+        Assert.False(split.UsersContiguous);
+        foreach (var report in new[] { contiguous, split })
+        {
+            Assert.Equal(2, report.DuplicatesRemoved);
+            Assert.Equal(2, report.SameSecondTies); // user 1: pv, buy, cart in one second
+            Assert.Equal(1, report.BuysWithoutEarlierPv); // item 11, viewed only a second later
+            Assert.Equal(6, report.RowsKept);
+        }
+    }
+
+    [Fact]
+    public void ALargeWrongFileStopsWhileReading()
+    {
+        // 2M rows of another separator: the limit is enforced after 1M rows, before the end of the file.
+        using var dir = new TempDirectory();
+        var path = dir.File("big.csv");
+        using (var writer = new StreamWriter(path))
+            for (int i = 0; i < 2_000_000; i++) writer.Write(i < 10 ? "1,2,3,pv,1511539200\n" : "1;2;3;pv;1511539200\n");
+        var error = Assert.Throws<InputError>(() => EventIngest.Read(path, "taobao", Taobao));
+        Assert.Contains("of 1,000,000 rows rejected", error.Message);
+        Assert.Contains("line 11", error.Message);
+    }
+
+    [Fact]
+    public void RejectsInLargeFilesKeepTheirLineNumbers()
+    {
+        var lines = Enumerable.Range(1, 200_000).Select(i => i % 50_000 == 0 ? "x" : $"{i / 100},2,3,pv,{Day1 + i}");
+        var report = Ingest(string.Join("\n", lines), threshold: 0.01).Report;
+        Assert.Equal([50_000L, 100_000, 150_000, 200_000], report.FirstRejects.Select(r => r.Line));
+        Assert.Equal(199_996, report.RowsKept);
+    }
+
+    [Fact]
     public void DefaultThresholdIsOnePercent()
     {
         using var dir = new TempDirectory();
