@@ -86,8 +86,17 @@ public class EventIngestTests
             2,11,100,pv,{Day1}
             1,99999999999,7,pv,{Day1}
             2,99999999999,8,pv,{Day1}
+            1,20,99999999999,pv,{Day1}
+            2,20,99999999999,pv,{Day1}
+            1,21,99999999999,pv,{Day1}
+            2,21,5,pv,{Day1}
+            1,22,5,pv,{Day1}
+            2,22,99999999999,pv,{Day1}
+            1,23,99999999999,pv,{Day1}
+            2,23,99999999998,pv,{Day1}
             """).Report;
-        Assert.Equal(2, report.MultiCategoryItems); // item 10 once although in three categories; the large id too
+        // Item 10 once although in three categories; the large item id; items 21-23 with large categories (20 has one).
+        Assert.Equal(5, report.MultiCategoryItems);
     }
 
     [Fact]
