@@ -6,6 +6,7 @@ ICommand[] commands =
 [
     new ReproduceCommand(),
     new SimulateCommand(),
+    new IngestCommand(),
     new LabelsCommand(),
     new MetricsCommand(),
 ];

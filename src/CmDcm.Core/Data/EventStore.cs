@@ -1,0 +1,83 @@
+using Parquet;
+using Parquet.Schema;
+
+namespace CmDcm.Data;
+
+/// <summary>
+/// Events as columnar Parquet (`events.parquet`, spec data.md §1): int64 user, item, category and ts,
+/// int32 behavior code (0 pv, 1 fav, 2 cart, 3 buy, as <see cref="Behavior"/>), row groups of 1,048,576 rows.
+/// Written atomically.
+/// </summary>
+public static class EventStore
+{
+    public const string FileName = "events.parquet";
+    public const int RowGroupSize = 1 << 20;
+    const string BehaviorCodesKey = "cmdcm.behavior_codes";
+    const string BehaviorCodes = "0=pv,1=fav,2=cart,3=buy";
+
+    static readonly DataField<long> UserField = new("user");
+    static readonly DataField<long> ItemField = new("item");
+    static readonly DataField<long> CategoryField = new("category");
+    static readonly DataField<int> BehaviorField = new("behavior");
+    static readonly DataField<long> TimestampField = new("ts");
+    static readonly ParquetSchema Schema = new(UserField, ItemField, CategoryField, BehaviorField, TimestampField);
+
+    // Task.Run: the synchronous wrappers must not capture a caller's synchronization context.
+    public static void Write(EventTable events, string path) => Task.Run(() => WriteAsync(events, path)).GetAwaiter().GetResult();
+
+    public static EventTable Read(string path) => Task.Run(() => ReadAsync(path)).GetAwaiter().GetResult();
+
+    public static Task WriteAsync(EventTable events, string path) => AtomicFile.WriteAsync(path, async stream =>
+    {
+        await using var writer = await ParquetWriter.CreateAsync(Schema, stream);
+        writer.CustomMetadata = new Dictionary<string, string> { [BehaviorCodesKey] = BehaviorCodes };
+        var codes = new int[Math.Min(RowGroupSize, events.Count)];
+        for (int start = 0; start < events.Count; start += RowGroupSize)
+        {
+            int count = Math.Min(RowGroupSize, events.Count - start);
+            for (int i = 0; i < count; i++) codes[i] = (int)events.Behavior[start + i];
+            using var group = writer.CreateRowGroup();
+            await group.WriteAsync<long>(UserField, events.User.AsMemory(start, count));
+            await group.WriteAsync<long>(ItemField, events.Item.AsMemory(start, count));
+            await group.WriteAsync<long>(CategoryField, events.Category.AsMemory(start, count));
+            await group.WriteAsync<int>(BehaviorField, codes.AsMemory(0, count));
+            await group.WriteAsync<long>(TimestampField, events.Timestamp.AsMemory(start, count));
+            group.CompleteValidate();
+        }
+    });
+
+    public static async Task<EventTable> ReadAsync(string path)
+    {
+        if (!File.Exists(path)) throw new InputError($"{path}: no such events file");
+        await using var reader = await ParquetReader.CreateAsync(path);
+        var fields = Schema.GetDataFields().Select(f => reader.Schema.FindDataField(f.Name)).ToArray();
+        if (fields.Any(f => f == null)) throw new InputError($"{path}: not an events file (expected columns user, item, category, behavior, ts; found {string.Join(", ", reader.Schema.GetDataFields().Select(f => f.Name))})");
+
+        long total = 0;
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            total += group.RowCount;
+        }
+        var events = new EventTable(checked((int)total));
+        long[] user = [], item = [], category = [], timestamp = [];
+        int[] behavior = [];
+        for (int g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            int count = checked((int)group.RowCount);
+            if (user.Length < count) (user, item, category, behavior, timestamp) = (new long[count], new long[count], new long[count], new int[count], new long[count]);
+            await group.ReadAsync<long>(fields[0]!, user.AsMemory(0, count));
+            await group.ReadAsync<long>(fields[1]!, item.AsMemory(0, count));
+            await group.ReadAsync<long>(fields[2]!, category.AsMemory(0, count));
+            await group.ReadAsync<int>(fields[3]!, behavior.AsMemory(0, count));
+            await group.ReadAsync<long>(fields[4]!, timestamp.AsMemory(0, count));
+            for (int i = 0; i < count; i++)
+            {
+                if ((uint)behavior[i] > (uint)Behavior.Buy) throw new InputError($"{path}: row group {g}: behavior code {behavior[i]} is not one of {BehaviorCodes}");
+                events.Add(user[i], item[i], category[i], (Behavior)behavior[i], timestamp[i]);
+            }
+        }
+        return events;
+    }
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text;
+
+namespace CmDcm.Data;
+
+/// <summary>
+/// The checks every format shares: timestamp and window rejects, the reject-rate limit, exact duplicates,
+/// same-second ties, buys without pv, multi-category items and the per-day / per-behavior counts.
+/// Rows arrive in file order; a user's contiguous rows (a "block", the Taobao layout) are checked together
+/// and then appended to the table, so memory beyond the table stays small. If a user reappears later in
+/// the file, the per-user checks are redone over the whole table at the end.
+/// </summary>
+public sealed class IngestCollector : IEventSink
+{
+    const int QuotedRejects = 10;
+    const int QuotedTextLength = 200;
+    /// <summary>The reject rate is enforced while reading only after this many rows, so a few early bad lines do not stop a run.</summary>
+    const long EarlyCheckRows = 1_000_000;
+
+    readonly string windowName;
+    readonly long windowStart, windowEnd;
+    readonly double rejectThreshold;
+    readonly EventTable table;
+
+    long rowsRead, emptyLines, duplicates, ties, buysWithoutPv;
+    readonly long[] rejects = new long[RejectReasons.All.Count];
+    readonly List<RejectedLine> firstRejects = new();
+    readonly ItemCategories itemCategories = new();
+    readonly UserBlockAnalyzer analyzer = new();
+    readonly HashSet<long> finishedUsers = new();
+    bool usersContiguous = true;
+
+    long blockUser;
+    int blockCount;
+    EventRow[] block = new EventRow[256];
+    bool[] duplicateFlags = new bool[256];
+
+    /// <param name="windowName">The calendar's name, for the report.</param>
+    /// <param name="windowStart">First kept second (inclusive).</param>
+    /// <param name="windowEnd">End of the window (exclusive).</param>
+    /// <param name="rejectThreshold">Largest accepted fraction of rejected rows.</param>
+    /// <param name="expectedRows">A capacity hint for the table.</param>
+    public IngestCollector(string windowName, long windowStart, long windowEnd, double rejectThreshold, int expectedRows = 1024)
+    {
+        if (windowEnd <= windowStart) throw new ArgumentException("the window is empty");
+        if (!(rejectThreshold >= 0 && rejectThreshold <= 1)) throw new InputError($"the reject threshold must be between 0 and 1, got {rejectThreshold.ToString(CultureInfo.InvariantCulture)}");
+        this.windowName = windowName;
+        this.windowStart = windowStart;
+        this.windowEnd = windowEnd;
+        this.rejectThreshold = rejectThreshold;
+        table = new EventTable(expectedRows);
+    }
+
+    public void Accept(in CanonicalEvent e, long line, ReadOnlySpan<byte> text)
+    {
+        long ts = e.Timestamp;
+        if (TimestampReject(ts) is { } reason)
+        {
+            Reject(reason, line, text);
+            return;
+        }
+        rowsRead++;
+        if (blockCount > 0 && e.User != blockUser) FlushBlock();
+        if (blockCount == block.Length)
+        {
+            Array.Resize(ref block, block.Length * 2);
+            duplicateFlags = new bool[block.Length];
+        }
+        blockUser = e.User;
+        ref var row = ref block[blockCount];
+        row.Item = e.Item;
+        row.Category = e.Category;
+        row.Timestamp = ts;
+        row.Behavior = e.Behavior;
+        blockCount++;
+    }
+
+    /// <summary>Why a timestamp cannot be kept, or null inside the window [start, end).</summary>
+    public RejectReason? TimestampReject(long ts) =>
+        ts >= windowStart && ts < windowEnd ? null
+        : ts < 0 ? RejectReason.TimestampNegative
+        : ts == 0 ? RejectReason.TimestampZero
+        : ts < windowStart ? RejectReason.TimestampBeforeWindow
+        : RejectReason.TimestampAfterWindow;
+
+    public void Reject(RejectReason reason, long line, ReadOnlySpan<byte> text)
+    {
+        rowsRead++;
+        rejects[(int)reason]++;
+        if (firstRejects.Count < QuotedRejects)
+        {
+            var quoted = Encoding.UTF8.GetString(text);
+            if (quoted.Length > QuotedTextLength) quoted = quoted[..QuotedTextLength] + "...";
+            firstRejects.Add(new RejectedLine(line, reason.Text(), quoted));
+        }
+        if (rowsRead >= EarlyCheckRows) CheckRejectRate();
+    }
+
+    public void EmptyLine(long line) => emptyLines++;
+
+    /// <summary>Ends the input: runs the remaining checks and returns the kept events (file order) and the report.</summary>
+    public (EventTable Events, IngestReport Report) Complete(string format, string input)
+    {
+        if (blockCount > 0) FlushBlock();
+        if (rowsRead == 0) throw new InputError($"{input}: no data rows (empty file?)");
+        CheckRejectRate();
+        var events = usersContiguous ? table : RecheckUsersGlobally();
+        return (events, BuildReport(events, format, input));
+    }
+
+    void FlushBlock()
+    {
+        if (!finishedUsers.Add(blockUser)) usersContiguous = false;
+        var rows = block.AsSpan(0, blockCount);
+        var duplicate = duplicateFlags.AsSpan(0, blockCount);
+        duplicate.Clear();
+        var facts = analyzer.Analyze(rows, duplicate);
+        duplicates += facts.Duplicates;
+        ties += facts.SameSecondTies;
+        buysWithoutPv += facts.BuysWithoutEarlierPv;
+        for (int i = 0; i < rows.Length; i++)
+        {
+            if (duplicate[i]) continue;
+            ref readonly var row = ref rows[i];
+            table.Add(blockUser, row.Item, row.Category, row.Behavior, row.Timestamp);
+            itemCategories.Observe(row.Item, row.Category);
+        }
+        blockCount = 0;
+    }
+
+    /// <summary>
+    /// The slow path for files whose users are not contiguous: group the whole table by user (file order
+    /// within a user), redo the per-user checks and drop duplicates that were in different blocks.
+    /// </summary>
+    EventTable RecheckUsersGlobally()
+    {
+        int n = table.Count;
+        var users = table.User.AsSpan(0, n).ToArray();
+        var order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Array.Sort(users, order);
+        var drop = new bool[n];
+        ties = 0;
+        buysWithoutPv = 0;
+        for (int start = 0; start < n;)
+        {
+            int end = start + 1;
+            while (end < n && users[end] == users[start]) end++;
+            Array.Sort(order, start, end - start); // back to file order within the user
+            int count = end - start;
+            var rows = new EventRow[count];
+            for (int j = 0; j < count; j++)
+            {
+                int i = order[start + j];
+                rows[j] = new EventRow { Item = table.Item[i], Category = table.Category[i], Timestamp = table.Timestamp[i], Behavior = table.Behavior[i] };
+            }
+            var duplicate = new bool[count];
+            var facts = analyzer.Analyze(rows, duplicate);
+            duplicates += facts.Duplicates;
+            ties += facts.SameSecondTies;
+            buysWithoutPv += facts.BuysWithoutEarlierPv;
+            for (int j = 0; j < count; j++) drop[order[start + j]] = duplicate[j];
+            start = end;
+        }
+        var kept = new EventTable(n);
+        for (int i = 0; i < n; i++)
+            if (!drop[i]) kept.Add(table.User[i], table.Item[i], table.Category[i], table.Behavior[i], table.Timestamp[i]);
+        return kept;
+    }
+
+    long RejectCount => rejects.Sum();
+
+    void CheckRejectRate()
+    {
+        long rejected = RejectCount;
+        if (rejected <= rejectThreshold * rowsRead) return;
+        var c = CultureInfo.InvariantCulture;
+        var main = (RejectReason)Array.IndexOf(rejects, rejects.Max());
+        var first = firstRejects[0];
+        throw new InputError(string.Create(c,
+            $"{rejected:N0} of {rowsRead:N0} rows rejected ({(double)rejected / rowsRead:P2}), above the {rejectThreshold:P2} limit (--reject-threshold). " +
+            $"Most are '{main.Text()}' ({rejects[(int)main]:N0}): likely {main.LikelyCause()}. " +
+            $"First reject, line {first.Line} ({first.Reason}): '{first.Text}'"));
+    }
+
+    IngestReport BuildReport(EventTable events, string format, string input)
+    {
+        var report = new IngestReport
+        {
+            Format = format,
+            Input = Path.GetFileName(input),
+            Calendar = windowName,
+            WindowStart = windowStart,
+            WindowEnd = windowEnd,
+            RejectThreshold = rejectThreshold,
+            RowsRead = rowsRead,
+            RowsRejected = RejectCount,
+            RowsKept = events.Count,
+            EmptyLines = emptyLines,
+            FirstRejects = firstRejects,
+            DuplicatesRemoved = duplicates,
+            SameSecondTies = ties,
+            MultiCategoryItems = itemCategories.MultiCategoryItems,
+            BuysWithoutEarlierPv = buysWithoutPv,
+            UsersContiguous = usersContiguous,
+        };
+        foreach (var reason in RejectReasons.All) report.RejectsByReason[reason.Text()] = rejects[(int)reason];
+
+        // Kept timestamps lie in the window, so days are an index from the window's first Beijing day.
+        long firstDay = BeijingTime.DayIndex(windowStart);
+        var perDay = new long[BeijingTime.DayIndex(windowEnd - 1) - firstDay + 1];
+        var perBehavior = new long[4];
+        long min = long.MaxValue, max = long.MinValue;
+        var timestamps = events.Timestamp;
+        var behaviors = events.Behavior;
+        for (int i = 0; i < events.Count; i++)
+        {
+            long ts = timestamps[i];
+            if (ts < min) min = ts;
+            if (ts > max) max = ts;
+            perDay[BeijingTime.DayIndex(ts) - firstDay]++;
+            perBehavior[(int)behaviors[i]]++;
+        }
+        for (int d = 0; d < perDay.Length; d++) // every window day, so an empty day shows as 0
+            report.PerDay[BeijingTime.Date(BeijingTime.StartOfDay(windowStart) + d * BeijingTime.SecondsPerDay).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)] = perDay[d];
+        foreach (var behavior in Enum.GetValues<Behavior>()) report.PerBehavior[behavior.ToString().ToLowerInvariant()] = perBehavior[(int)behavior];
+        if (events.Count > 0)
+        {
+            report.MinTimestamp = min;
+            report.MaxTimestamp = max;
+            report.MinTimeBeijing = FormatBeijing(min);
+            report.MaxTimeBeijing = FormatBeijing(max);
+        }
+        return report;
+    }
+
+    static string FormatBeijing(long timestamp) =>
+        DateTimeOffset.FromUnixTimeSeconds(timestamp).ToOffset(BeijingTime.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+}
