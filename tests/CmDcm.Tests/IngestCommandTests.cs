@@ -43,11 +43,13 @@ public class IngestCommandTests
     [InlineData("missing.csv", "taobao", "no such file")]
     [InlineData(".", "taobao", "is a directory")]
     [InlineData("in.csv", "tmall-sample", "unknown format")]
-    public void BadInputsGiveOneClearMessage(string input, string format, string message)
+    [InlineData("in.csv", "taobao", "is a file; --out names a directory", "in.csv")]
+    [InlineData("in.csv", "taobao", "unknown calendar", null, "tmall-2099")]
+    public void BadInputsGiveOneClearMessage(string input, string format, string message, string? output = null, string calendar = "taobao")
     {
         using var dir = new TempDirectory();
         dir.Write("in.csv", "1,2,3,pv,1511539200\n");
-        var (code, _, error) = RunCli(null, "ingest", "--format", format, "--input", Path.Combine(dir.Path, input), "--out", dir.File("out"));
+        var (code, _, error) = RunCli(null, "ingest", "--format", format, "--input", Path.Combine(dir.Path, input), "--out", dir.File(output ?? "out"), "--calendar", calendar);
         Assert.NotEqual(0, code);
         Assert.Contains(message, error);
         Assert.DoesNotContain(" at ", error); // a message, not a stack trace

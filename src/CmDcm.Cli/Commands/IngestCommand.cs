@@ -23,7 +23,10 @@ public sealed class IngestCommand : ICommand
 
         PromotionCalendar calendar;
         try { calendar = PromotionCalendar.Load(calendarName); }
-        catch (ArgumentException e) { throw new InputError(e.Message); }
+        catch (Exception e) when (e is ArgumentException or FormatException or System.Text.Json.JsonException)
+        {
+            throw new InputError($"calendar '{calendarName}': {e.Message}");
+        }
 
         var clock = Stopwatch.StartNew();
         var result = EventIngest.Run(input, format, calendar, outDir, threshold);

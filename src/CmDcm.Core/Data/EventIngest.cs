@@ -31,6 +31,7 @@ public static class EventIngest
     /// <summary>Reads and checks the input, then writes `events.parquet` and `ingest-report.json` into <paramref name="outDir"/>.</summary>
     public static IngestResult Run(string input, string format, PromotionCalendar calendar, string outDir, double rejectThreshold = DefaultRejectThreshold)
     {
+        if (File.Exists(outDir)) throw new InputError($"{outDir} is a file; --out names a directory");
         var result = Read(input, format, calendar, rejectThreshold);
         Directory.CreateDirectory(outDir);
         EventStore.Write(result.Events, Path.Combine(outDir, EventStore.FileName));
