@@ -8,9 +8,9 @@ public sealed record DatasetFiles(string Name, string Events, string? Items, str
     public IEnumerable<string> All() => new[] { Events, Items, Truth }.OfType<string>();
 
     /// <summary>SHA-256 of each file, for the run manifest.</summary>
-    public Dictionary<string, string> Hashes() => All().ToDictionary(Path.GetFileName, path =>
+    public Dictionary<string, string> Hashes() => All().ToDictionary(path => Path.GetFileName(path), path =>
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
-    })!;
+    });
 }

@@ -6,6 +6,7 @@ using CmDcm.Labels;
 using CmDcm.Models;
 using CmDcm.Reporting;
 using CmDcm.Training;
+using TorchSharp;
 
 namespace CmDcm.Pipeline;
 
