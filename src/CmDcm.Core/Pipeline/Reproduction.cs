@@ -93,7 +93,7 @@ public static class Reproduction
             return files;
         }
         var summary = PromotionSimulator.Run(simulator, dir);
-        progress?.Report($"simulate: {summary}");
+        progress?.Report($"simulate: wrote {dir}\n{summary.Describe()}");
         return files;
     }
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Serialization;
 
 namespace CmDcm.Data.Simulation;
@@ -68,4 +70,43 @@ public sealed record SimulationSummary
     /// <summary>Generation time; left out of simulation.json so a seed gives byte-identical files.</summary>
     [JsonIgnore]
     public double Seconds { get; init; }
+
+    /// <summary>What a reader checks against the calibration targets: behavior mix, daily buys, delayed rate, promotion share, ATC effect.</summary>
+    public string Describe()
+    {
+        var s = this;
+        var text = new StringBuilder();
+        var c = s.Config;
+        text.AppendLine(Invariant($"simulated {s.Events:N0} events of {s.Users:N0} users on {s.Items:N0} items ({c.Categories} categories), calendar {s.CalendarName}, profile {c.Profile}, seed {c.Seed}, in {s.Seconds:0.0} s"));
+        text.AppendLine();
+        text.AppendLine("behavior   achieved   target (Taobao UserBehavior)");
+        foreach (var (name, target) in SimulationSummary.TargetMix)
+            text.AppendLine(Invariant($"  {name,-6} {s.BehaviorMix[name],8:P1}   {target,8:P1}"));
+        text.AppendLine();
+        text.AppendLine("daily buys (Beijing days)");
+        long peak = Math.Max(1, s.Daily.Max(d => d.Buy));
+        // Long calendars: one line for each run of regular days (their mean), every other day in full.
+        for (int i = 0; i < s.Daily.Count;)
+        {
+            int j = i;
+            while (j < s.Daily.Count && s.Daily[j].Period == s.Daily[i].Period && s.Daily.Count > 20 && s.Daily[i].Period == "Regular") j++;
+            if (j > i + 1)
+            {
+                long mean = (long)s.Daily.Skip(i).Take(j - i).Average(d => d.Buy);
+                text.AppendLine(Invariant($"  {s.Daily[i].Date}..{s.Daily[j - 1].Date[5..]} Regular mean {mean,5:N0} {new string('#', (int)(40 * mean / peak))}"));
+                i = j;
+                continue;
+            }
+            var d = s.Daily[i++];
+            text.AppendLine(Invariant($"  {d.Date} {d.Period,-12} {d.Buy,9:N0} {new string('#', (int)(40 * d.Buy / peak))}"));
+        }
+        text.AppendLine();
+        text.AppendLine(Invariant($"regular clicks {s.RegularClicks:N0}: same-day CVR {s.RegularCvr:P2}, ATC {s.RegularAtcRate:P2}"));
+        text.AppendLine(Invariant($"pre-promotion clicks {s.PrePromotionClicks:N0}: ATC {s.AtcRate:P2}, direct {s.DirectRate:P2}, delayed {s.DelayedConversions:N0} = {s.DelayedRate:P2} (target 0.3-1 %)"));
+        text.AppendLine(Invariant($"promotion orders {s.PromotionOrders:N0}, from pre-promotion clicks {s.PromotionOrdersFromPrePromotionClicks:N0} = {s.PromotionShare:P1} (target ~{SimulationSummary.TargetPromotionShare:P0})"));
+        text.AppendLine(Invariant($"add-to-cart effect on delayed purchase: true mean(p1 - p0) {s.AverageTreatmentEffect:P3}, naive observed difference {s.NaiveEffect:P3}; mean p0 carted {s.MeanP0Treated:P3} vs not {s.MeanP0Control:P3} (confounding by intent)"));
+        return text.ToString().TrimEnd();
+    }
+
+    static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
