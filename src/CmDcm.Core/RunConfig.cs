@@ -15,6 +15,8 @@ public sealed record RunConfig
     public string Profile { get; init; } = "default";
     public string Description { get; init; } = "";
     public string SimulatorPreset { get; init; } = "default";
+    /// <summary>Overrides the simulator preset's number of users (small test runs).</summary>
+    public int? SimulatorUsers { get; init; }
     /// <summary>"random" (per click) or "user" (each user on one side).</summary>
     public string Split { get; init; } = "random";
     public int SplitSeed { get; init; } = 2024;

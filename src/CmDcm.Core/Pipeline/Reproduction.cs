@@ -83,7 +83,8 @@ public static class Reproduction
         if (options.Data != null)
             return new DatasetFiles(Path.GetFileNameWithoutExtension(options.Data), options.Data, null, null);
         var simulator = SimulatorConfig.Preset(options.Config.SimulatorPreset) with { Calendar = options.Calendar };
-        var dir = Path.Combine(options.WorkDir, $"simulated-{simulator.Profile}-{simulator.Calendar}-{simulator.Seed}");
+        if (options.Config.SimulatorUsers is { } users) simulator = simulator with { Users = users };
+        var dir = Path.Combine(options.WorkDir, $"simulated-{simulator.Profile}-{simulator.Calendar}-{simulator.Users}u-{simulator.Seed}");
         var files = new DatasetFiles(Path.GetFileName(dir), Path.Combine(dir, PromotionSimulator.EventsFile),
             Path.Combine(dir, PromotionSimulator.ItemsFile), Path.Combine(dir, PromotionSimulator.TruthFile));
         // The summary is written last, so its presence means a complete earlier simulation with this seed.
