@@ -22,9 +22,8 @@ public sealed record MethodContext(
     IProgress<string>? Progress = null,
     TrainingHistory? DailyHistory = null)
 {
-    BatchBuilder? data;
-
-    public BatchBuilder Data => data ??= new BatchBuilder(Samples, Model.Encoder, Device);
+    /// <summary>Batches of these clicks on the device (a thin wrapper, so not cached: `with` stays correct).</summary>
+    public BatchBuilder Data => new(Samples, Model.Encoder, Device);
 
     /// <summary>The historical 80 % of pre-promotion clicks (Split = Train).</summary>
     public int[] PrePromotionTrain => Samples.Where(i => Samples.Period[i] == Period.PrePromotion && Samples.Split[i] == SampleSplit.Train);
