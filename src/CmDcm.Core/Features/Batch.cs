@@ -25,11 +25,15 @@ public sealed class Batch : IDisposable
     public required Tensor YAll { get; init; }
     public required Tensor YDelay { get; init; }
     public required Tensor Atc { get; init; }
+    /// <summary>[B] a delayed-feedback stream row's observed label; null outside a stream.</summary>
+    public Tensor? StreamLabel { get; init; }
+    /// <summary>[B] int64 <see cref="FeedbackKind"/> of each stream row; null outside a stream.</summary>
+    public Tensor? StreamKind { get; init; }
     public int Size => (int)User.shape[0];
 
     public void Dispose()
     {
-        foreach (var t in new[] { User, Item, Category, Hour, CartItems, CartCategories, BuyItems, BuyCategories, UserActivity, Context, PriceDiscount, YCvr, YAtc, YAll, YDelay, Atc })
+        foreach (var t in new[] { User, Item, Category, Hour, CartItems, CartCategories, BuyItems, BuyCategories, UserActivity, Context, PriceDiscount, YCvr, YAtc, YAll, YDelay, Atc, StreamLabel, StreamKind })
             t?.Dispose();
     }
 }

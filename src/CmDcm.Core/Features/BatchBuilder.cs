@@ -13,7 +13,10 @@ public sealed class BatchBuilder(ClickSamples samples, EncoderConfig config, Dev
 
     public ClickSamples Samples => samples;
 
-    public Batch Build(ReadOnlySpan<int> rows)
+    public Batch Build(ReadOnlySpan<int> rows) => Build(rows, [], []);
+
+    /// <summary>A batch of delayed-feedback stream rows: the clicks' features plus each row's observed label and kind.</summary>
+    public Batch Build(ReadOnlySpan<int> rows, ReadOnlySpan<float> streamLabel, ReadOnlySpan<long> streamKind)
     {
         int n = rows.Length;
         var user = new long[n];
@@ -86,6 +89,8 @@ public sealed class BatchBuilder(ClickSamples samples, EncoderConfig config, Dev
             YAll = tensor(yAll, device: device),
             YDelay = tensor(yDelay, device: device),
             Atc = tensor(atc, device: device),
+            StreamLabel = streamLabel.IsEmpty ? null : tensor(streamLabel.ToArray(), device: device),
+            StreamKind = streamKind.IsEmpty ? null : tensor(streamKind.ToArray(), device: device),
         };
     }
 }

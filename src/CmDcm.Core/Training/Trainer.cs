@@ -7,17 +7,23 @@ using static TorchSharp.torch;
 namespace CmDcm.Training;
 
 /// <summary>
-/// The one training loop: Adagrad over shuffled mini-batches, a dispose scope per batch so native
-/// memory does not grow, and a NaN/Inf check on every loss term that names where it happened.
+/// The one training loop: Adagrad over mini-batches (shuffled clicks, or a delayed-feedback stream in
+/// emit-time order), a dispose scope per batch so native memory does not grow, and a NaN/Inf check on
+/// every loss term that names where it happened.
 /// </summary>
 public static class Trainer
 {
+    /// <summary>Trains on rows of a click table, shuffled every epoch.</summary>
     public static TrainingHistory Fit(ConversionModel model, BatchBuilder data, int[] rows, TrainingConfig config, int seed,
+        string method, IProgress<string>? progress = null) =>
+        Fit(model, new RowBatches(data, rows), config, seed, method, progress);
+
+    public static TrainingHistory Fit(ConversionModel model, IBatchSource source, TrainingConfig config, int seed,
         string method, IProgress<string>? progress = null)
     {
-        if (rows.Length == 0) throw new InputError($"{method}: no training samples");
+        if (source.Count == 0) throw new InputError($"{method}: no training samples");
         var history = new TrainingHistory();
-        var order = (int[])rows.Clone();
+        var order = Enumerable.Range(0, source.Count).ToArray();
         var random = new Random(seed);
         using var optimizer = optim.Adagrad(model.TrainableParameters(), config.LearningRate);
         var clock = Stopwatch.StartNew();
@@ -25,13 +31,13 @@ public static class Trainer
         model.train();
         for (int epoch = 1; epoch <= config.Epochs; epoch++)
         {
-            random.Shuffle(order);
+            if (source.Shuffle) random.Shuffle(order);
             var sums = new Dictionary<string, double>();
             int batches = 0;
             for (int start = 0; start < order.Length; start += config.BatchSize, batches++)
             {
                 using var scope = NewDisposeScope();
-                using var batch = data.Build(order.AsSpan(start, Math.Min(config.BatchSize, order.Length - start)));
+                using var batch = source.Build(order.AsSpan(start, Math.Min(config.BatchSize, order.Length - start)));
                 var loss = model.Loss(batch);
                 foreach (var (name, value) in loss.Terms)
                 {
