@@ -21,6 +21,8 @@ public sealed record RunConfig
     public string Split { get; init; } = "random";
     public int SplitSeed { get; init; } = 2024;
     public int[] Seeds { get; init; } = [1];
+    /// <summary>Registry names to run (Table 2 and Table 3 rows); null runs them all.</summary>
+    public string[]? Methods { get; init; }
     public string Device { get; init; } = "auto";
     public TrainingConfig Pretrain { get; init; } = new();
     public TrainingConfig Finetune { get; init; } = new();

@@ -11,6 +11,7 @@ public class ReproductionTests
     static RunConfig Tiny => RunConfig.Load("ci") with
     {
         SimulatorUsers = 400,
+        Methods = [Reproduction.PreTrained, Reproduction.CmDcm],
         Model = RunConfig.Load("ci").Model with { Hidden = [32, 16, 8], GateHidden = [8, 4], HeadHidden = 8 },
         Pretrain = RunConfig.Load("ci").Pretrain with { Epochs = 1 },
         Finetune = RunConfig.Load("ci").Finetune with { Epochs = 1 },
@@ -49,10 +50,28 @@ public class ReproductionTests
     }
 
     [Fact]
+    public void ASecondRunResumesFromTheCacheAndAChangedSettingDoesNot()
+    {
+        using var dir = new TempDirectory();
+        var options = new ReproductionOptions { Config = Tiny, OutDir = dir.File("r1"), WorkDir = dir.File("d") };
+        var first = Reproduction.Run(options);
+        var again = Reproduction.Run(options with { OutDir = dir.File("r2") });
+        Assert.Equal(first.Runs.Select(r => r.Metrics), again.Runs.Select(r => r.Metrics));
+        var stages = JsonDocument.Parse(File.ReadAllText(dir.File("r2/manifest.json"))).RootElement.GetProperty("stage_seconds");
+        Assert.False(stages.TryGetProperty("pre-train", out _), "nothing is retrained");
+        Assert.False(stages.TryGetProperty("CM-DCM", out _));
+
+        var changed = Reproduction.Run(options with { OutDir = dir.File("r3"), Config = Tiny with { Model = Tiny.Model with { Alpha = 0.5 } } });
+        stages = JsonDocument.Parse(File.ReadAllText(dir.File("r3/manifest.json"))).RootElement.GetProperty("stage_seconds");
+        Assert.True(stages.TryGetProperty("CM-DCM", out _), "a changed setting is a new cache key");
+        Assert.NotEqual(first.Runs[1].Metrics, changed.Runs[1].Metrics);
+    }
+
+    [Fact]
     public void RealHeadFileRunsToTheEndAndSaysWhatCannotBeMeasured()
     {
         using var dir = new TempDirectory();
-        var config = RunConfig.Load("ci");
+        var config = Tiny with { SimulatorUsers = null, Methods = null }; // every Table 2/3 row, small layers
         var report = Reproduction.Run(new ReproductionOptions
         {
             Config = config,

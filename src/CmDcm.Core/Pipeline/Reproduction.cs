@@ -46,28 +46,49 @@ public static class Reproduction
         progress?.Report($"labels: {samples.Count:N0} clicks: {regular.Length:N0} regular, {train.Length:N0} pre-promotion train, {eval.Length:N0} pre-promotion eval");
 
         var device = Devices.Resolve(config.Device);
+        var deviceName = device.type.ToString().ToLowerInvariant();
         var data = new BatchBuilder(samples, config.Model.Encoder, device);
+        var methods = Methods(config);
+        var cache = new RunCache(options.WorkDir, config, dataset.Hashes(), calendar.Name, options.Format, deviceName);
+        progress?.Report($"methods: {string.Join(", ", methods)}; seeds {string.Join(", ", config.Seeds)}; run cache {cache.Directory}");
         var runs = new List<MethodRun>();
         foreach (var seed in config.Seeds)
         {
+            var pending = new List<string>();
+            foreach (var method in methods)
+            {
+                if (cache.TryLoad(method, seed, out var done)) runs.Add(done);
+                else pending.Add(method);
+            }
+            if (pending.Count == 0) continue;
+            progress?.Report($"seed {seed}: {methods.Count - pending.Count} of {methods.Count} methods already done, training {string.Join(", ", pending)}");
+
             Devices.Seed(seed);
             var daily = new PretrainedDailyModel(config.Model, samples.HasPrice);
             daily.to(device);
-            var dailyHistory = stages.Time("pre-train", () => Trainer.Fit(daily, data, regular, config.Pretrain, seed, PreTrained, progress));
-            runs.Add(stages.Time("evaluate", () => Evaluate(PreTrained, daily, dailyHistory, data, eval, seed, truth)));
-
-            var model = new CmDcmModel(daily, config.Model, samples.HasPrice);
-            model.to(device);
-            var history = stages.Time("CM-DCM", () => Trainer.Fit(model, data, train, config.Finetune, seed, CmDcm, progress));
-            runs.Add(stages.Time("evaluate", () => Evaluate(CmDcm, model, history, data, eval, seed, truth)));
+            TrainingHistory? dailyHistory = null;
+            if (!cache.TryLoadWeights(daily, PreTrained, seed))
+            {
+                dailyHistory = stages.Time("pre-train", () => Trainer.Fit(daily, data, regular, config.Pretrain, seed, PreTrained, progress));
+                cache.SaveWeights(daily, PreTrained, seed);
+            }
+            var context = new MethodContext(daily, samples, calendar, config.Model, config.Finetune, seed, device, progress, dailyHistory);
+            foreach (var method in pending)
+            {
+                var trained = stages.Time(method, () => MethodRegistry.Train(method, context));
+                var run = stages.Time("evaluate", () => Evaluate(method, trained.Model, trained.History, data, eval, seed, truth));
+                cache.Save(run);
+                runs.Add(run);
+            }
         }
+        runs = runs.OrderBy(r => methods.IndexOf(r.Method)).ThenBy(r => r.Seed).ToList();
 
         var report = new ReproductionReport
         {
             Dataset = dataset.Name,
             Calendar = calendar.Name,
             Split = SplitOptions.Name(split.Mode),
-            Device = device.type.ToString().ToLowerInvariant(),
+            Device = deviceName,
             Clicks = new ClickCounts(samples.Count, regular.Length, train.Length, eval.Length),
             Runs = runs,
             Ingest = ingest.Report,
@@ -78,13 +99,24 @@ public static class Reproduction
         return report;
     }
 
+    /// <summary>The registry names to run: the config's list (checked) or every Table 2 and Table 3 row.</summary>
+    static List<string> Methods(RunConfig config)
+    {
+        var names = config.Methods ?? MethodRegistry.Names.ToArray();
+        foreach (var name in names)
+            if (!MethodRegistry.Contains(name)) throw new InputError($"unknown method '{name}': use one of {string.Join(", ", MethodRegistry.Names)}");
+        return names.Distinct().ToList();
+    }
+
     static DatasetFiles PrepareData(ReproductionOptions options, IProgress<string>? progress)
     {
         if (options.Data != null)
             return new DatasetFiles(Path.GetFileNameWithoutExtension(options.Data), options.Data, null, null);
         var simulator = SimulatorConfig.Preset(options.Config.SimulatorPreset) with { Calendar = options.Calendar };
         if (options.Config.SimulatorUsers is { } users) simulator = simulator with { Users = users };
-        var dir = Path.Combine(options.WorkDir, $"simulated-{simulator.Profile}-{simulator.Calendar}-{simulator.Users}u-{simulator.Seed}");
+        // Keyed by a hash of the whole simulator config: a changed setting never reuses stale data.
+        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(simulator))))[..12];
+        var dir = Path.Combine(options.WorkDir, $"simulated-{simulator.Profile}-{simulator.Calendar}-{key}");
         var files = new DatasetFiles(Path.GetFileName(dir), Path.Combine(dir, PromotionSimulator.EventsFile),
             Path.Combine(dir, PromotionSimulator.ItemsFile), Path.Combine(dir, PromotionSimulator.TruthFile));
         // The summary is written last, so its presence means a complete earlier simulation with this seed.

@@ -16,6 +16,7 @@ public static class MethodRegistry
 {
     static readonly OrderedDictionary<string, MethodTrainer> methods = new()
     {
+        ["pre-trained"] = (name, c) => new TrainedMethod(c.Daily, c.DailyHistory ?? new TrainingHistory()),
         ["FNW"] = (name, c) => DelayedFeedback(name, c, FeedbackScheme.Fnw, FeedbackStrategy.Daily),
         ["ES-DFM"] = (name, c) => DelayedFeedback(name, c, FeedbackScheme.EsDfm, FeedbackStrategy.Daily),
         ["DEFER"] = (name, c) => DelayedFeedback(name, c, FeedbackScheme.Defer, FeedbackStrategy.Daily),
@@ -24,9 +25,21 @@ public static class MethodRegistry
         ["ES-DFM_reuse"] = (name, c) => DelayedFeedback(name, c, FeedbackScheme.EsDfm, FeedbackStrategy.Reuse(c.Calendar)),
         ["DEFER_reuse"] = (name, c) => DelayedFeedback(name, c, FeedbackScheme.Defer, FeedbackStrategy.Reuse(c.Calendar)),
         ["DEFUSE_reuse"] = (name, c) => DelayedFeedback(name, c, FeedbackScheme.Defuse, FeedbackStrategy.Reuse(c.Calendar)),
+        ["CM-DCM"] = (name, c) => CmDcm(name, c, c.Model),
+        // Table 3 (model.md §3): each ablation switches one part of CM-DCM off.
+        ["w/o All-cvr"] = (name, c) => CmDcm(name, c, c.Model with { Alpha = 0 }),
+        ["w/o PG"] = (name, c) => CmDcm(name, c, c.Model with { PersonalizedGates = false }),
+        ["w/o CM"] = (name, c) => CmDcm(name, c, c.Model with { LambdaCm = 0 }),
+        ["w/o CCRA"] = (name, c) => CmDcm(name, c, c.Model with { Counterfactual = "none" }),
     };
 
-    /// <summary>The registered names, in Table 2 order.</summary>
+    /// <summary>Table 2's rows, in the paper's order.</summary>
+    public static IReadOnlyList<string> Table2 => Names.Where(n => !Table3.Contains(n) || n == "CM-DCM").ToList();
+
+    /// <summary>Table 3's rows (the ablations, then the full model).</summary>
+    public static IReadOnlyList<string> Table3 { get; } = ["w/o All-cvr", "w/o PG", "w/o CM", "w/o CCRA", "CM-DCM"];
+
+    /// <summary>Every registered name: Table 2's rows in order, then the ablations.</summary>
     public static IReadOnlyList<string> Names => methods.Keys.ToList();
 
     public static bool Contains(string name) => methods.ContainsKey(name);
@@ -38,6 +51,10 @@ public static class MethodRegistry
         Devices.Seed(context.Seed); // each method's initialisation independent of which ran before it
         return train(name, context);
     }
+
+    /// <summary>CM-DCM or one of its ablations, fine-tuned on the historical pre-promotion clicks.</summary>
+    static TrainedMethod CmDcm(string name, MethodContext c, ModelConfig config) =>
+        c.FitOnRows(name, new CmDcmModel(c.Daily, config, c.Samples.HasPrice), c.PrePromotionTrain);
 
     /// <summary>
     /// baselines.md: a delayed-feedback baseline fine-tunes a copy of the daily CVR tower on its stream, in

@@ -1,0 +1,68 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using CmDcm.Data;
+using CmDcm.Evaluation;
+using CmDcm.Reporting;
+using static TorchSharp.torch;
+
+namespace CmDcm.Pipeline;
+
+/// <summary>
+/// Finished (method, seed) runs and pre-trained weights, under a key that hashes everything that
+/// decides their numbers (the config without its seed and method lists, the dataset files, calendar,
+/// format, device). A rerun skips what is done, a killed run resumes from its last finished
+/// (method, seed), and a changed input or setting gets a new key, never a stale entry.
+/// </summary>
+public sealed class RunCache
+{
+    public string Directory { get; }
+
+    public RunCache(string workDir, RunConfig config, IReadOnlyDictionary<string, string> datasetHashes, string calendar, string format, string device)
+    {
+        var identity = config with { Profile = "", Description = "", Seeds = [], Methods = null };
+        var text = new StringBuilder(identity.ToJson())
+            .Append('|').Append(calendar).Append('|').Append(format).Append('|').Append(device);
+        foreach (var (file, hash) in datasetHashes.OrderBy(p => p.Key, StringComparer.Ordinal)) text.Append('|').Append(file).Append('=').Append(hash);
+        Key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+        Directory = Path.Combine(workDir, "runs", Key);
+        System.IO.Directory.CreateDirectory(Directory);
+    }
+
+    public string Key { get; }
+
+    public bool TryLoad(string method, int seed, out MethodRun run)
+    {
+        var path = RunPath(method, seed);
+        run = null!;
+        if (!File.Exists(path)) return false;
+        run = JsonSerializer.Deserialize<MethodRun>(File.ReadAllText(path), ResultsWriter.Json)!;
+        return run != null;
+    }
+
+    public void Save(MethodRun run) =>
+        AtomicFile.Write(RunPath(run.Method, run.Seed), s => JsonSerializer.Serialize(s, run, ResultsWriter.Json));
+
+    /// <summary>Loads cached weights into the module; false when there are none.</summary>
+    public bool TryLoadWeights(nn.Module module, string name, int seed)
+    {
+        var path = WeightsPath(name, seed);
+        if (!File.Exists(path)) return false;
+        module.load(path);
+        return true;
+    }
+
+    public void SaveWeights(nn.Module module, string name, int seed)
+    {
+        var path = WeightsPath(name, seed);
+        var temporary = path + ".tmp";
+        module.save(temporary);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    string RunPath(string method, int seed) => Path.Combine(Directory, $"{Slug(method)}-seed{seed}.json");
+
+    string WeightsPath(string name, int seed) => Path.Combine(Directory, $"{Slug(name)}-seed{seed}.weights");
+
+    static string Slug(string name) => new(name.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
+}
