@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text;
+using CmDcm.Evaluation;
+using CmDcm.Pipeline;
+using CmDcm.Training;
+
+namespace CmDcm.Reporting;
+
+/// <summary>One cell: our mean ± std over seeds (null when no run had metrics), the paper's value, and the significance star.</summary>
+public sealed record TableCell(double? Mean, double? Std, int Runs, double? Paper, bool Significant);
+
+public sealed record TableRow(string Method, TableCell AucDelay, TableCell AucAll, TableCell NllDelay);
+
+/// <summary>Table 2 or Table 3 of the paper, regenerated from a run, with the paper's column beside ours.</summary>
+public sealed record ComparisonTable(string Title, string PaperDataset, IReadOnlyList<TableRow> Rows);
+
+/// <summary>Builds the paper's tables from results and says which of its orderings hold.</summary>
+public static class PaperTables
+{
+    public const double SignificanceLevel = 0.05;
+
+    static readonly (string Name, Func<DelayMetrics, double> Value, bool HigherIsBetter)[] Metrics =
+    [
+        ("AUC_delay", m => m.AucDelay, true),
+        ("AUC_all", m => m.AucAll, true),
+        ("NLL_delay", m => m.NllDelay, false),
+    ];
+
+    /// <summary>The paper's column our data stands in for.</summary>
+    public static string PaperDataset(string calendar) =>
+        calendar == "industrial-sim" ? "Industrial" : calendar.StartsWith("tmall", StringComparison.Ordinal) ? "Tmall" : "Taobao";
+
+    public static ComparisonTable Table2(ReproductionReport report)
+    {
+        var dataset = PaperDataset(report.Calendar);
+        var rows = MethodRegistry.Table2.Where(report.Methods.Contains)
+            .Select(m => Row(report, m, PaperResults.Table2.TryGetValue(m, out var p) ? p[dataset] : null, m == Reproduction.CmDcm ? BestBaselines(report) : null))
+            .ToList();
+        return new ComparisonTable($"Table 2 ({dataset} column)", dataset, rows);
+    }
+
+    public static ComparisonTable Table3(ReproductionReport report)
+    {
+        var rows = MethodRegistry.Table3.Where(report.Methods.Contains)
+            .Select(m => Row(report, m, PaperResults.Table3.GetValueOrDefault(m), null))
+            .ToList();
+        return new ComparisonTable("Table 3 (ablations; the paper's numbers are on its industrial data)", "Industrial", rows);
+    }
+
+    public static string Markdown(ComparisonTable table)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("| method | " + string.Join(" | ", Metrics.Select(m => $"{m.Name} (ours) | {m.Name} (paper)")) + " |");
+        md.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|---:|", Metrics.Length)));
+        foreach (var row in table.Rows)
+            md.AppendLine($"| {row.Method} | " + string.Join(" | ", Cells(row).Select(c => $"{Ours(c)} | {Number(c.Paper)}")) + " |");
+        return md.ToString();
+    }
+
+    public static string Csv(ComparisonTable table)
+    {
+        var csv = new StringBuilder("method," + string.Join(",", Metrics.Select(m => $"{m.Name}_mean,{m.Name}_std,{m.Name}_paper")) + ",runs,significant\n");
+        foreach (var row in table.Rows)
+        {
+            var cells = Cells(row).ToList();
+            csv.AppendLine($"{row.Method}," + string.Join(",", cells.Select(c => $"{Number(c.Mean, "R")},{Number(c.Std, "R")},{Number(c.Paper, "R")}"))
+                + $",{cells[0].Runs},{(cells.Any(c => c.Significant) ? "*" : "")}");
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>The paper's orderings (evaluation.md), each checked on our means and stated plainly.</summary>
+    public static IReadOnlyList<string> Verdicts(ReproductionReport report)
+    {
+        var verdicts = new List<string>();
+        double? Mean(string method, Func<DelayMetrics, double> metric) => report.Summary(method, metric)?.Mean;
+
+        var best = BestBaselines(report);
+        foreach (var (name, value, higher) in Metrics)
+        {
+            var ours = Mean(Reproduction.CmDcm, value);
+            if (ours == null || !best.TryGetValue(name, out var baseline)) continue;
+            var theirs = Mean(baseline.Method, value)!.Value;
+            bool holds = higher ? ours > theirs : ours < theirs;
+            var p = double.IsNaN(baseline.P) ? "no significance test with one seed" : $"paired t-test p = {baseline.P:0.###}";
+            verdicts.Add($"CM-DCM vs the best baseline on {name} ({baseline.Method}): {F(ours)} vs {F(theirs)} ({p}): {(holds ? "agrees with the paper" : "disagrees with the paper")}.");
+        }
+
+        string[] schemes = ["FNW", "ES-DFM", "DEFER", "DEFUSE"];
+        var pairs = schemes.Select(s => (Daily: Mean(s, m => m.AucDelay), Reuse: Mean($"{s}_reuse", m => m.AucDelay))).Where(p => p.Daily != null && p.Reuse != null).ToList();
+        if (pairs.Count > 0)
+            verdicts.Add(Count(pairs.Count(p => p.Reuse > p.Daily), pairs.Count, "reuse strategy above its daily-delayed counterpart on AUC_delay"));
+        var pre = Mean(Reproduction.PreTrained, m => m.AucDelay);
+        var daily = schemes.Select(s => Mean(s, m => m.AucDelay)).Where(v => v != null).ToList();
+        if (pre != null && daily.Count > 0)
+            verdicts.Add(Count(daily.Count(v => v > pre), daily.Count, $"daily-delayed baselines above the pre-trained model ({F(pre)}) on AUC_delay"));
+        var full = Mean(Reproduction.CmDcm, m => m.AucDelay);
+        var ablations = MethodRegistry.Table3.Where(m => m != Reproduction.CmDcm).Select(m => (Name: m, Auc: Mean(m, x => x.AucDelay))).Where(a => a.Auc != null).ToList();
+        if (full != null && ablations.Count > 0)
+        {
+            var below = ablations.Where(a => a.Auc < full).Select(a => a.Name).ToList();
+            verdicts.Add(Count(below.Count, ablations.Count, $"ablations below the full CM-DCM ({F(full)}) on AUC_delay")
+                + (below.Count < ablations.Count ? $" Not below: {string.Join(", ", ablations.Where(a => a.Auc >= full).Select(a => $"{a.Name} ({F(a.Auc)})"))}." : ""));
+        }
+        return verdicts;
+    }
+
+    static string Count(int holds, int of, string what) =>
+        $"{holds} of {of} {what}: {(holds == of ? "agrees with the paper" : holds == 0 ? "disagrees with the paper" : "partly agrees with the paper")}.";
+
+    /// <summary>Per metric, the best Table 2 baseline by mean and the paired t-test p of CM-DCM against it.</summary>
+    static Dictionary<string, (string Method, double P)> BestBaselines(ReproductionReport report)
+    {
+        var best = new Dictionary<string, (string, double)>();
+        var baselines = MethodRegistry.Table2.Where(m => m != Reproduction.CmDcm && report.Summary(m, x => x.AucDelay) != null).ToList();
+        foreach (var (name, value, higher) in Metrics)
+        {
+            if (baselines.Count == 0) continue;
+            var method = higher
+                ? baselines.MaxBy(m => report.Summary(m, value)!.Value.Mean)!
+                : baselines.MinBy(m => report.Summary(m, value)!.Value.Mean)!;
+            var ours = PerSeed(report, Reproduction.CmDcm, value);
+            var theirs = PerSeed(report, method, value);
+            var seeds = ours.Keys.Intersect(theirs.Keys).OrderBy(s => s).ToList();
+            best[name] = (method, PairedTTest.PValue(seeds.Select(s => ours[s]).ToList(), seeds.Select(s => theirs[s]).ToList()));
+        }
+        return best;
+    }
+
+    static Dictionary<int, double> PerSeed(ReproductionReport report, string method, Func<DelayMetrics, double> metric) =>
+        report.Runs.Where(r => r.Method == method && r.Metrics != null).ToDictionary(r => r.Seed, r => metric(r.Metrics!));
+
+    static TableRow Row(ReproductionReport report, string method, PaperResults.Cell? paper, Dictionary<string, (string Method, double P)>? best)
+    {
+        TableCell Cell(int k, double? paperValue)
+        {
+            var (name, value, higher) = Metrics[k];
+            var summary = report.Summary(method, value);
+            bool significant = false;
+            if (best != null && summary != null && best.TryGetValue(name, out var b) && b.P < SignificanceLevel)
+            {
+                var theirs = report.Summary(b.Method, value)!.Value.Mean;
+                significant = higher ? summary.Value.Mean > theirs : summary.Value.Mean < theirs;
+            }
+            return new TableCell(summary?.Mean, summary?.Std, summary?.Runs ?? 0, paperValue, significant);
+        }
+        return new TableRow(method, Cell(0, paper?.AucDelay), Cell(1, paper?.AucAll), Cell(2, paper?.NllDelay));
+    }
+
+    static IEnumerable<TableCell> Cells(TableRow row) => [row.AucDelay, row.AucAll, row.NllDelay];
+
+    static string Ours(TableCell c) => c.Mean is not { } mean ? "n/a"
+        : (c.Runs > 1 ? $"{F(mean)} ± {F(c.Std ?? 0)}" : F(mean)) + (c.Significant ? "∗" : "");
+
+    static string Number(double? value, string format = "0.0000") => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";
+
+    static string F(double? value) => Number(value);
+}
