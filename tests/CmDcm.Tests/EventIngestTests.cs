@@ -228,7 +228,7 @@ public class EventIngestTests
         using var dir = new TempDirectory();
         Assert.Contains("no such file", Assert.Throws<InputError>(() => EventIngest.Read(dir.File("none.csv"), "taobao", Taobao)).Message);
         Assert.Contains("is a directory", Assert.Throws<InputError>(() => EventIngest.Read(dir.Path, "taobao", Taobao)).Message);
-        Assert.Contains("unknown format", Assert.Throws<InputError>(() => EventIngest.Read(dir.Write("a.csv", "1,2,3,pv,1511539200\n"), "tmall", Taobao)).Message);
+        Assert.Contains("unknown format", Assert.Throws<InputError>(() => EventIngest.Read(dir.Write("a.csv", "1,2,3,pv,1511539200\n"), "parquet", Taobao)).Message);
         Assert.Contains("no data rows", Assert.Throws<InputError>(() => EventIngest.Read(dir.Write("e.csv", "\n\n"), "taobao", Taobao)).Message);
     }
 

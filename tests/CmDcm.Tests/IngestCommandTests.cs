@@ -42,9 +42,9 @@ public class IngestCommandTests
     [Theory]
     [InlineData("missing.csv", "taobao", "no such file")]
     [InlineData(".", "taobao", "is a directory")]
-    [InlineData("in.csv", "tmall-sample", "unknown format")]
+    [InlineData("in.csv", "parquet", "unknown format")]
     [InlineData("in.csv", "taobao", "is a file; --out names a directory", "in.csv")]
-    [InlineData("in.csv", "taobao", "unknown calendar", null, "tmall-2099")]
+    [InlineData("in.csv", "taobao", "unknown calendar", null, "nope-2099")]
     public void BadInputsGiveOneClearMessage(string input, string format, string message, string? output = null, string calendar = "taobao")
     {
         using var dir = new TempDirectory();

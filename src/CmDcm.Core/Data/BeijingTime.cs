@@ -22,6 +22,22 @@ public static class BeijingTime
     /// <summary>Epoch seconds of a Beijing-local wall-clock time.</summary>
     public static long FromLocal(DateTime local) => new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Offset).ToUnixTimeSeconds();
 
+    /// <summary>
+    /// Epoch seconds of a Beijing wall-clock time given as numbers (the readers parse dates by hand, not with
+    /// DateTime.Parse per line); false for a date or time that does not exist.
+    /// </summary>
+    public static bool TryFromLocal(int year, int month, int day, int hour, int minute, int second, out long timestamp)
+    {
+        timestamp = 0;
+        if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || (uint)hour > 23 || (uint)minute > 59 || (uint)second > 59) return false;
+        timestamp = ((long)new DateOnly(year, month, day).DayNumber - UnixEpochDayNumber) * SecondsPerDay - OffsetSeconds
+            + hour * 3600 + minute * 60 + second;
+        return true;
+    }
+
+    const long UnixEpochDayNumber = 719162; // DateOnly(1970, 1, 1).DayNumber
+
     public static DateOnly Date(long timestamp) => DateOnly.FromDayNumber((int)(DayIndex(timestamp) + DateOnly.FromDateTime(DateTime.UnixEpoch).DayNumber));
 
     public static int HourOfDay(long timestamp) => (int)(FloorMod(timestamp + OffsetSeconds, SecondsPerDay) / 3600);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CmDcm.Labels;
 
 namespace CmDcm.Data;
@@ -15,27 +16,94 @@ public static class EventIngest
     public const double DefaultRejectThreshold = 0.01;
 
     /// <summary>Reads and checks the input without writing anything.</summary>
-    public static IngestResult Read(string input, string format, PromotionCalendar calendar, double rejectThreshold = DefaultRejectThreshold)
+    public static IngestResult Read(string input, string format, PromotionCalendar calendar, double rejectThreshold = DefaultRejectThreshold) =>
+        Read([input], format, calendar, rejectThreshold);
+
+    /// <summary>
+    /// Reads a log given in one or more parts (the Tmall log's part a, b, c), in the given order and in one pass:
+    /// one report, line numbers per part. <paramref name="products"/> is the product table for formats that join
+    /// categories on item (<see cref="IEventReader.NeedsProducts"/>).
+    /// </summary>
+    public static IngestResult Read(IReadOnlyList<string> inputs, string format, PromotionCalendar calendar, double rejectThreshold = DefaultRejectThreshold, string? products = null)
     {
         var reader = EventReaders.Get(format);
-        if (Directory.Exists(input)) throw new InputError($"{input} is a directory; give the {format} log file itself");
-        if (!File.Exists(input)) throw new InputError($"{input}: no such file");
-        // ~33-37 bytes per Taobao line: size the table once instead of doubling through 100M rows.
-        long expected = Math.Min(new FileInfo(input).Length / 32 + 1024, Array.MaxLength);
-        var collector = new IngestCollector(calendar.Name, calendar.WindowStart, calendar.WindowEnd, rejectThreshold, (int)expected);
-        PipelinedReader.Read(reader, input, collector);
-        var (events, report) = collector.Complete(format, input);
+        if (inputs.Count == 0) throw new InputError("no input file given");
+        foreach (var input in inputs)
+        {
+            if (Directory.Exists(input)) throw new InputError($"{input} is a directory; give the {format} log file itself (each part with its own --input)");
+            if (!File.Exists(input)) throw new InputError($"{input}: no such file");
+        }
+        if (reader.NeedsProducts && products == null)
+            throw new InputError($"--format {format} needs --products (the product table tianchi_2014001_rec_tmall_product.txt, for the item categories)");
+        if (!reader.NeedsProducts && products != null)
+            throw new InputError($"--products does not apply to --format {format}: its categories come from the log itself or are unknown");
+        var productTable = products == null ? null : ProductTable.Load(products);
+
+        // ~33-37 bytes per Taobao line: size the table once instead of doubling through 100M rows. A log filtered
+        // by date keeps a fraction of its size, so it starts smaller and grows.
+        long bytes = inputs.Sum(i => new FileInfo(i).Length);
+        long expected = Math.Min(bytes / 32 + 1024, reader.FiltersOutsideWindow ? 1 << 24 : Array.MaxLength);
+        var collector = new IngestCollector(calendar.Name, calendar.WindowStart, calendar.WindowEnd, rejectThreshold, (int)expected)
+        {
+            Format = format,
+            FilterOutsideWindow = reader.FiltersOutsideWindow,
+            Products = productTable,
+        };
+        foreach (var input in inputs)
+        {
+            if (inputs.Count > 1) collector.CurrentInput = Path.GetFileName(input);
+            PipelinedReader.Read(reader, input, collector);
+        }
+        var names = string.Join(", ", inputs.Select(Path.GetFileName));
+        var (events, report) = collector.Complete(format, names);
+        if (productTable != null) report.Products = productTable.Report(products!, collector.JoinMisses);
+        if (events.Count == 0 && report.RowsOutsideWindow > 0)
+            throw new InputError($"{names}: no rows inside the calendar window of '{calendar.Name}' " +
+                $"({BeijingTime.Date(calendar.WindowStart):yyyy-MM-dd} .. {BeijingTime.Date(calendar.WindowEnd - 1):yyyy-MM-dd}); " +
+                $"the rows span {report.OutsideWindowMinTimeBeijing} .. {report.OutsideWindowMaxTimeBeijing} (Beijing): wrong --calendar or --year?");
+        report.Warnings.AddRange(CoverageWarnings(report, calendar));
         return new IngestResult(events, report);
     }
 
     /// <summary>Reads and checks the input, then writes `events.parquet` and `ingest-report.json` into <paramref name="outDir"/>.</summary>
-    public static IngestResult Run(string input, string format, PromotionCalendar calendar, string outDir, double rejectThreshold = DefaultRejectThreshold)
+    public static IngestResult Run(string input, string format, PromotionCalendar calendar, string outDir, double rejectThreshold = DefaultRejectThreshold) =>
+        Run([input], format, calendar, outDir, rejectThreshold);
+
+    /// <summary>As <see cref="Read(IReadOnlyList{string}, string, PromotionCalendar, double, string?)"/>, then writes the store and the report.</summary>
+    public static IngestResult Run(IReadOnlyList<string> inputs, string format, PromotionCalendar calendar, string outDir, double rejectThreshold = DefaultRejectThreshold, string? products = null)
     {
         if (File.Exists(outDir)) throw new InputError($"{outDir} is a file; --out names a directory");
-        var result = Read(input, format, calendar, rejectThreshold);
+        var result = Read(inputs, format, calendar, rejectThreshold, products);
         Directory.CreateDirectory(outDir);
         EventStore.Write(result.Events, Path.Combine(outDir, EventStore.FileName));
         result.Report.Write(Path.Combine(outDir, IngestReport.FileName));
         return result;
+    }
+
+    /// <summary>
+    /// Calendar periods the kept events do not cover, for every format: a period with no events at all (labels
+    /// from it would be empty) or with some empty days. The one place warnings are made.
+    /// </summary>
+    public static IEnumerable<string> CoverageWarnings(IngestReport report, PromotionCalendar calendar)
+    {
+        var range = report.MinTimeBeijing == null ? "no events were kept" : $"the kept events span {report.MinTimeBeijing} .. {report.MaxTimeBeijing}";
+        for (int i = 0; i < calendar.Cycles.Count; i++)
+        {
+            var cycle = calendar.Cycles[i];
+            var cycleName = calendar.Cycles.Count > 1 ? $" of cycle {i + 1}" : "";
+            (string Name, long Start, long End)[] periods =
+                [("regular", cycle.RegularStart, cycle.PrePromotionStart), ("pre-promotion", cycle.PrePromotionStart, cycle.PromotionStart), ("promotion", cycle.PromotionStart, cycle.PromotionEnd)];
+            foreach (var (name, start, end) in periods)
+            {
+                if (end <= start) continue;
+                var days = new List<string>();
+                for (long t = start; t < end; t += BeijingTime.SecondsPerDay) days.Add(BeijingTime.Date(t).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                var empty = days.Where(d => report.PerDay.GetValueOrDefault(d) == 0).ToList();
+                if (empty.Count == days.Count)
+                    yield return $"no events in the {name} period{cycleName} ({days[0]} .. {days[^1]}) of calendar '{calendar.Name}': the data do not cover it ({range})";
+                else if (empty.Count > 0)
+                    yield return $"{empty.Count} of {days.Count} days of the {name} period{cycleName} of calendar '{calendar.Name}' have no events: {string.Join(", ", empty.Take(5))}{(empty.Count > 5 ? ", ..." : "")}";
+            }
+        }
     }
 }

@@ -10,6 +10,18 @@ public interface IEventReader
     string Format { get; }
 
     void Read(string path, IEventSink sink);
+
+    /// <summary>The calendar `cmdcm ingest` uses when none is given (a year-templated calendar carries its year: "tmall-2013").</summary>
+    string DefaultCalendar => "taobao";
+
+    /// <summary>
+    /// True for logs that span more than any calendar (the six-month Tmall log): rows with a valid time outside the
+    /// calendar's window are filtered and counted while streaming, not rejected. Otherwise they are rejects.
+    /// </summary>
+    bool FiltersOutsideWindow => false;
+
+    /// <summary>True when the categories come from a product table joined on item (`--products`).</summary>
+    bool NeedsProducts => false;
 }
 
 /// <summary>Receives the lines of an input in file order; <c>line</c> is 1-based and counts empty lines too.</summary>

@@ -22,7 +22,8 @@ public sealed class IngestCollector : IEventSink
     readonly double rejectThreshold;
     readonly EventTable table;
 
-    long rowsRead, emptyLines, duplicates, ties, buysWithoutPv;
+    long rowsRead, emptyLines, duplicates, ties, buysWithoutPv, joinMisses;
+    long outsideWindow, outsideMin = long.MaxValue, outsideMax = long.MinValue;
     readonly long[] rejects = new long[RejectReasons.All.Count];
     readonly List<RejectedLine> firstRejects = new();
     readonly ItemCategories itemCategories = new();
@@ -51,15 +52,43 @@ public sealed class IngestCollector : IEventSink
         table = new EventTable(expectedRows);
     }
 
+    /// <summary>The `--format` being read: a reject-limit error names another format that parses the rejected lines.</summary>
+    public string Format { get; init; } = "";
+
+    /// <summary>See <see cref="IEventReader.FiltersOutsideWindow"/>: out-of-window rows are counted, not rejected.</summary>
+    public bool FilterOutsideWindow { get; init; }
+
+    /// <summary>When set, each kept event's category is the item's category in this table (-1 for a join miss).</summary>
+    public ProductTable? Products { get; init; }
+
+    /// <summary>The file being read, quoted with rejects when a run reads several files (line numbers restart per file).</summary>
+    public string? CurrentInput { get; set; }
+
     public void Accept(in CanonicalEvent e, long line, ReadOnlySpan<byte> text)
     {
         long ts = e.Timestamp;
+        if (IsFiltered(ts))
+        {
+            Filtered(1, ts, ts);
+            return;
+        }
         if (TimestampReject(ts) is { } reason)
         {
             Reject(reason, line, text);
             return;
         }
         rowsRead++;
+        long category = e.Category;
+        if (Products != null)
+        {
+            // Joined after the window check, so the six months the calendar filters cost no lookup.
+            if (Products.TryGetCategory(e.Item, out int joined)) category = joined;
+            else
+            {
+                category = TmallReader.UnknownCategory;
+                joinMisses++;
+            }
+        }
         if (blockCount > 0 && e.User != blockUser) FlushBlock();
         if (blockCount == block.Length)
         {
@@ -69,7 +98,7 @@ public sealed class IngestCollector : IEventSink
         blockUser = e.User;
         ref var row = ref block[blockCount];
         row.Item = e.Item;
-        row.Category = e.Category;
+        row.Category = category;
         row.Timestamp = ts;
         row.Behavior = e.Behavior;
         blockCount++;
@@ -83,6 +112,18 @@ public sealed class IngestCollector : IEventSink
         : ts < windowStart ? RejectReason.TimestampBeforeWindow
         : RejectReason.TimestampAfterWindow;
 
+    /// <summary>A valid time outside the window, for a format that filters by date (never true otherwise).</summary>
+    public bool IsFiltered(long ts) => FilterOutsideWindow && ts > 0 && (ts < windowStart || ts >= windowEnd);
+
+    /// <summary>Counts rows filtered by date (<see cref="IsFiltered"/>), with their time range for the report.</summary>
+    public void Filtered(long count, long minTimestamp, long maxTimestamp)
+    {
+        rowsRead += count;
+        outsideWindow += count;
+        outsideMin = Math.Min(outsideMin, minTimestamp);
+        outsideMax = Math.Max(outsideMax, maxTimestamp);
+    }
+
     public void Reject(RejectReason reason, long line, ReadOnlySpan<byte> text)
     {
         rowsRead++;
@@ -91,14 +132,18 @@ public sealed class IngestCollector : IEventSink
         {
             var quoted = Encoding.UTF8.GetString(text);
             if (quoted.Length > QuotedTextLength) quoted = quoted[..QuotedTextLength] + "...";
-            firstRejects.Add(new RejectedLine(line, reason.Text(), quoted));
+            firstRejects.Add(new RejectedLine(line, reason.Text(), quoted, CurrentInput));
         }
         if (rowsRead >= EarlyCheckRows) CheckRejectRate();
     }
 
     public void EmptyLine(long line) => emptyLines++;
 
+    /// <summary>Kept-window events whose item the product table lacks (they keep category -1).</summary>
+    public long JoinMisses => joinMisses;
+
     /// <summary>Ends the input: runs the remaining checks and returns the kept events (file order) and the report.</summary>
+    /// <param name="input">The input file name(s) for the report.</param>
     public (EventTable Events, IngestReport Report) Complete(string format, string input)
     {
         if (blockCount > 0) FlushBlock();
@@ -123,7 +168,7 @@ public sealed class IngestCollector : IEventSink
             if (duplicate[i]) continue;
             ref readonly var row = ref rows[i];
             table.Add(blockUser, row.Item, row.Category, row.Behavior, row.Timestamp);
-            itemCategories.Observe(row.Item, row.Category);
+            if (row.Category >= 0) itemCategories.Observe(row.Item, row.Category); // -1 = unknown, not a category
         }
         blockCount = 0;
     }
@@ -177,10 +222,12 @@ public sealed class IngestCollector : IEventSink
         var c = CultureInfo.InvariantCulture;
         var main = (RejectReason)Array.IndexOf(rejects, rejects.Max());
         var first = firstRejects[0];
+        var other = EventReaders.SuggestFormat(firstRejects.Select(r => r.Text), Format) is { } f ? $" The rejected lines parse as --format {f}." : "";
+        var where = first.Input == null ? "" : first.Input + ", ";
         throw new InputError(string.Create(c,
             $"{rejected:N0} of {rowsRead:N0} rows rejected ({(double)rejected / rowsRead:P2}), above the {rejectThreshold:P2} limit (--reject-threshold). " +
-            $"Most are '{main.Text()}' ({rejects[(int)main]:N0}): likely {main.LikelyCause()}. " +
-            $"First reject, line {first.Line} ({first.Reason}): '{first.Text}'"));
+            $"Most are '{main.Text()}' ({rejects[(int)main]:N0}): likely {main.LikelyCause()}.{other} " +
+            $"First reject, {where}line {first.Line} ({first.Reason}): '{first.Text}'"));
     }
 
     IngestReport BuildReport(EventTable events, string format, string input)
@@ -188,7 +235,7 @@ public sealed class IngestCollector : IEventSink
         var report = new IngestReport
         {
             Format = format,
-            Input = Path.GetFileName(input),
+            Input = input,
             Calendar = windowName,
             WindowStart = windowStart,
             WindowEnd = windowEnd,
@@ -203,7 +250,13 @@ public sealed class IngestCollector : IEventSink
             MultiCategoryItems = itemCategories.MultiCategoryItems,
             BuysWithoutEarlierPv = buysWithoutPv,
             UsersContiguous = usersContiguous,
+            RowsOutsideWindow = outsideWindow,
         };
+        if (outsideWindow > 0)
+        {
+            report.OutsideWindowMinTimeBeijing = FormatBeijing(outsideMin);
+            report.OutsideWindowMaxTimeBeijing = FormatBeijing(outsideMax);
+        }
         foreach (var reason in RejectReasons.All) report.RejectsByReason[reason.Text()] = rejects[(int)reason];
 
         // Kept timestamps lie in the window, so days are an index from the window's first Beijing day.

@@ -5,8 +5,11 @@ using System.Text.Json.Serialization;
 
 namespace CmDcm.Data;
 
-/// <summary>A rejected line quoted in the report (1-based line number, text cut to 200 characters).</summary>
-public sealed record RejectedLine(long Line, string Reason, string Text);
+/// <summary>
+/// A rejected line quoted in the report (1-based line number, text cut to 200 characters); <c>Input</c> names the
+/// file when a run reads several (line numbers restart in each).
+/// </summary>
+public sealed record RejectedLine(long Line, string Reason, string Text, string? Input = null);
 
 /// <summary>
 /// What an ingest read, kept and dropped (spec data.md §2), saved as `ingest-report.json` beside the events.
@@ -17,6 +20,7 @@ public sealed class IngestReport
     public const string FileName = "ingest-report.json";
 
     public string Format { get; set; } = "";
+    /// <summary>The input file name, or the names in reading order ("a, b, c") for a log in several parts.</summary>
     public string Input { get; set; } = "";
     public string Calendar { get; set; } = "";
     public long WindowStart { get; set; }
@@ -25,10 +29,17 @@ public sealed class IngestReport
 
     /// <summary>Non-empty lines.</summary>
     public long RowsRead { get; set; }
-    /// <summary>Rows read minus rejects minus duplicates removed.</summary>
+    /// <summary>Rows read minus rejects minus rows outside the window minus duplicates removed.</summary>
     public long RowsKept { get; set; }
     public long RowsRejected { get; set; }
     public long EmptyLines { get; set; }
+    /// <summary>
+    /// Rows with a valid time outside the calendar's window, filtered while streaming (formats that filter by date,
+    /// the Tmall log); not rejects. For other formats such rows are rejects and this stays 0.
+    /// </summary>
+    public long RowsOutsideWindow { get; set; }
+    public string? OutsideWindowMinTimeBeijing { get; set; }
+    public string? OutsideWindowMaxTimeBeijing { get; set; }
     public Dictionary<string, long> RejectsByReason { get; set; } = new();
     public List<RejectedLine> FirstRejects { get; set; } = new();
 
@@ -51,6 +62,10 @@ public sealed class IngestReport
     public SortedDictionary<string, long> PerDay { get; set; } = new(StringComparer.Ordinal);
     /// <summary>Kept events per behavior (pv, fav, cart, buy).</summary>
     public Dictionary<string, long> PerBehavior { get; set; } = new();
+    /// <summary>The product table and its join on item (formats with `--products`), else null.</summary>
+    public ProductJoinReport? Products { get; set; }
+    /// <summary>Plain warnings, e.g. calendar periods the data do not cover (filled by <see cref="EventIngest"/> for every format).</summary>
+    public List<string> Warnings { get; set; } = new();
 
     public double RejectRate => RowsRead == 0 ? 0 : (double)RowsRejected / RowsRead;
 
@@ -85,11 +100,16 @@ public sealed class IngestReport
         foreach (var (reason, count) in RejectsByReason)
             if (count > 0) text.AppendLine(c, $"  rejected, {reason}: {count:N0}");
         foreach (var reject in FirstRejects.Take(3))
-            text.AppendLine(c, $"  line {reject.Line} ({reject.Reason}): {reject.Text}");
+            text.AppendLine(c, $"  {(reject.Input == null ? "" : reject.Input + ", ")}line {reject.Line} ({reject.Reason}): {reject.Text}");
         text.AppendLine(c, $"same-second ties {SameSecondTies:N0}, multi-category items {MultiCategoryItems:N0}, buys without earlier pv {BuysWithoutEarlierPv:N0}");
         text.AppendLine(c, $"time range {MinTimeBeijing ?? "-"} .. {MaxTimeBeijing ?? "-"} (Beijing)");
+        if (RowsOutsideWindow > 0)
+            text.AppendLine(c, $"outside the calendar window (filtered) {RowsOutsideWindow:N0} rows, {OutsideWindowMinTimeBeijing} .. {OutsideWindowMaxTimeBeijing} (Beijing)");
+        if (Products is { } p)
+            text.AppendLine(c, $"products {p.Input}: {p.Items:N0} items in {p.Categories:N0} categories, {p.DuplicateItemRows:N0} duplicate item rows (first kept), {p.BadRows:N0} bad rows; join misses {p.JoinMisses:N0} events (kept, category -1)");
         text.AppendLine("per behavior: " + string.Join(", ", PerBehavior.Select(p => string.Create(c, $"{p.Key} {p.Value:N0}"))));
         text.Append("per day: " + string.Join(", ", PerDay.Select(p => string.Create(c, $"{p.Key} {p.Value:N0}"))));
+        foreach (var warning in Warnings) text.AppendLine().Append("warning: ").Append(warning);
         return text.ToString();
     }
 }

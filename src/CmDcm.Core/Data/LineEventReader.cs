@@ -1,15 +1,13 @@
+using System.Buffers.Text;
+
 namespace CmDcm.Data;
 
 /// <summary>
-/// Base of the text readers: streams the file through one large byte buffer and hands each line to
-/// <see cref="ParseLine"/> as a span, so good lines cost no allocation (100M rows must read in seconds).
-/// Handles a UTF-8 BOM, LF and CRLF endings, empty lines and a last line without a newline.
+/// Base of the text readers: <see cref="Utf8LineReader"/> splits the file, a format only parses one line
+/// (<see cref="ParseLine"/>), so good lines cost no allocation. Empty lines are skipped, not rows.
 /// </summary>
 public abstract class LineEventReader : IEventReader
 {
-    const int InitialBufferSize = 4 << 20;
-    static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
-
     public abstract string Format { get; }
 
     /// <summary>Parses one non-empty line (without its line ending) and reports it to the sink.</summary>
@@ -17,52 +15,67 @@ public abstract class LineEventReader : IEventReader
 
     public void Read(string path, IEventSink sink)
     {
-        // bufferSize 1 disables FileStream's own buffer: we read straight into ours.
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        Read(stream, sink);
+        var lines = new Lines(this, sink);
+        Utf8LineReader.Read(path, ref lines);
     }
 
     public void Read(Stream stream, IEventSink sink)
     {
-        var buffer = new byte[InitialBufferSize];
-        int filled = 0;
-        long line = 0;
-        bool atStart = true;
-        while (true)
-        {
-            if (filled == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2); // one line longer than the buffer
-            int read = stream.Read(buffer, filled, buffer.Length - filled);
-            filled += read;
-            bool end = read == 0;
-            int consumed = 0;
-            if (atStart)
-            {
-                if (filled < Utf8Bom.Length && !end) continue;
-                if (buffer.AsSpan(0, filled).StartsWith(Utf8Bom)) consumed = Utf8Bom.Length;
-                atStart = false;
-            }
+        var lines = new Lines(this, sink);
+        Utf8LineReader.Read(stream, ref lines);
+    }
 
-            var rest = buffer.AsSpan(consumed, filled - consumed);
-            int newline;
-            while ((newline = rest.IndexOf((byte)'\n')) >= 0)
-            {
-                Dispatch(rest[..newline], ++line, sink);
-                rest = rest[(newline + 1)..];
-            }
-            if (end)
-            {
-                if (!rest.IsEmpty) Dispatch(rest, ++line, sink); // the last line has no newline
-                return;
-            }
-            rest.CopyTo(buffer); // keep the partial line for the next read
-            filled = rest.Length;
+    /// <summary>
+    /// Whether a data line (not a header) would parse in this format: used only to name the likely right
+    /// `--format` in an error message, never to choose a format.
+    /// </summary>
+    public virtual bool Parses(ReadOnlySpan<byte> text)
+    {
+        var probe = new Probe();
+        if (!text.IsEmpty) ParseLine(text, long.MaxValue, probe);
+        return probe.Accepted;
+    }
+
+    readonly struct Lines(LineEventReader reader, IEventSink sink) : ILineHandler
+    {
+        public void Line(ReadOnlySpan<byte> text, long line)
+        {
+            if (text.IsEmpty) sink.EmptyLine(line);
+            else reader.ParseLine(text, line, sink);
         }
     }
 
-    void Dispatch(ReadOnlySpan<byte> text, long line, IEventSink sink)
+    sealed class Probe : IEventSink
     {
-        if (!text.IsEmpty && text[^1] == (byte)'\r') text = text[..^1];
-        if (text.IsEmpty) sink.EmptyLine(line);
-        else ParseLine(text, line, sink);
+        public bool Accepted;
+        public void Accept(in CanonicalEvent e, long line, ReadOnlySpan<byte> text) => Accepted = true;
+        public void Reject(RejectReason reason, long line, ReadOnlySpan<byte> text) { }
+        public void EmptyLine(long line) { }
+    }
+
+    /// <summary>Unsigned decimal digits; up to 18 digits cannot overflow a long, longer ones are checked.</summary>
+    protected static bool TryParseId(ReadOnlySpan<byte> text, ref int at, out long value)
+    {
+        int start = at;
+        long v = 0;
+        while (at < text.Length)
+        {
+            uint digit = (uint)(text[at] - '0');
+            if (digit > 9) break;
+            v = v * 10 + digit;
+            at++;
+        }
+        int length = at - start;
+        value = v;
+        if (length == 0) return false;
+        if (length <= 18) return true;
+        return Utf8Parser.TryParse(text.Slice(start, length), out value, out int consumed) && consumed == length;
+    }
+
+    protected static bool TrySeparator(ReadOnlySpan<byte> text, ref int at, byte separator)
+    {
+        if (at >= text.Length || text[at] != separator) return false;
+        at++;
+        return true;
     }
 }

@@ -55,6 +55,8 @@ public static class PipelinedReader
         public readonly long[] Lines = new long[BatchSize];
         public int Count;
         public readonly List<(long Line, RejectReason? Reason, byte[] Text)> Others = new();
+        // Rows filtered by date only need counting: most of the Tmall log, so they never enter the batch.
+        public long Filtered, FilteredMin, FilteredMax;
 
         // Rejects count too, so a file of nothing but rejects still flows (and can hit the reject limit).
         public bool IsFull => Count + Others.Count >= BatchSize;
@@ -63,11 +65,15 @@ public static class PipelinedReader
         {
             Count = 0;
             Others.Clear();
+            Filtered = 0;
+            FilteredMin = long.MaxValue;
+            FilteredMax = long.MinValue;
         }
 
         /// <summary>Hands the lines to the sink in line order.</summary>
-        public void ReplayInto(IEventSink sink)
+        public void ReplayInto(IngestCollector sink)
         {
+            if (Filtered > 0) sink.Filtered(Filtered, FilteredMin, FilteredMax);
             int other = 0;
             for (int i = 0; i < Count; i++)
             {
@@ -87,10 +93,19 @@ public static class PipelinedReader
 
     sealed class BatchingSink(BlockingCollection<Batch> full, BlockingCollection<Batch> free, IngestCollector collector, CancellationToken stop) : IEventSink
     {
-        Batch current = free.Take(stop);
+        Batch current = Fresh(free.Take(stop));
 
         public void Accept(in CanonicalEvent e, long line, ReadOnlySpan<byte> text)
         {
+            long ts = e.Timestamp;
+            if (collector.IsFiltered(ts))
+            {
+                current.Filtered++;
+                if (ts < current.FilteredMin) current.FilteredMin = ts;
+                if (ts > current.FilteredMax) current.FilteredMax = ts;
+                if (current.Filtered >= BatchSize) Send(); // keeps the reject-rate check's row count current
+                return;
+            }
             if (collector.TimestampReject(e.Timestamp) is { } reason)
             {
                 Reject(reason, line, text);
@@ -116,14 +131,19 @@ public static class PipelinedReader
         void Send()
         {
             full.Add(current, stop);
-            current = free.Take(stop);
-            current.Clear();
+            current = Fresh(free.Take(stop));
+        }
+
+        static Batch Fresh(Batch batch)
+        {
+            batch.Clear();
+            return batch;
         }
 
         /// <summary>Sends the last, partly filled batch.</summary>
         public void Flush()
         {
-            if (current.Count > 0 || current.Others.Count > 0) full.Add(current, stop);
+            if (current.Count > 0 || current.Others.Count > 0 || current.Filtered > 0) full.Add(current, stop);
         }
     }
 }

@@ -7,6 +7,8 @@ public enum RejectReason
     NonNumericId,
     UnknownBehavior,
     NonNumericTimestamp,
+    /// <summary>A date-time text (the Tmall formats) that does not match the format's layout or names no real moment.</summary>
+    BadDateTime,
     TimestampNegative,
     TimestampZero,
     TimestampBeforeWindow,
@@ -24,6 +26,7 @@ public static class RejectReasons
         RejectReason.NonNumericId => "non-numeric id",
         RejectReason.UnknownBehavior => "unknown behavior",
         RejectReason.NonNumericTimestamp => "non-numeric timestamp",
+        RejectReason.BadDateTime => "bad date-time",
         RejectReason.TimestampNegative => "timestamp negative",
         RejectReason.TimestampZero => "timestamp zero",
         RejectReason.TimestampBeforeWindow => "timestamp before window",
@@ -38,6 +41,7 @@ public static class RejectReasons
         RejectReason.NonNumericId => "wrong --format (the id columns are not plain integers, e.g. Tmall's 'u123' ids or a header line)",
         RejectReason.UnknownBehavior => "wrong --format or column order (the behavior column is not pv/buy/cart/fav)",
         RejectReason.NonNumericTimestamp => "wrong --format (the timestamp column is not epoch seconds, e.g. a date text)",
+        RejectReason.BadDateTime => "wrong --format (the time column is not this format's layout: tmall 'yyyy-MM-dd HH:mm:ss', tmall-sample 'yyyy/M/d H:mm') or corrupt dates",
         RejectReason.TimestampNegative or RejectReason.TimestampZero => "corrupt timestamps in the input",
         RejectReason.TimestampBeforeWindow or RejectReason.TimestampAfterWindow =>
             "wrong --calendar for this data, or timestamps in another unit (milliseconds?) or time zone",

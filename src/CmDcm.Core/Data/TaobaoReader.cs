@@ -1,5 +1,3 @@
-using System.Buffers.Text;
-
 namespace CmDcm.Data;
 
 /// <summary>
@@ -17,10 +15,10 @@ public sealed class TaobaoReader : LineEventReader
     protected override void ParseLine(ReadOnlySpan<byte> text, long line, IEventSink sink)
     {
         int at = 0;
-        if (TryParseId(text, ref at, out long user) && TrySeparator(text, ref at)
-            && TryParseId(text, ref at, out long item) && TrySeparator(text, ref at)
-            && TryParseId(text, ref at, out long category) && TrySeparator(text, ref at)
-            && TryParseBehavior(text, ref at, out var behavior) && TrySeparator(text, ref at)
+        if (TryParseId(text, ref at, out long user) && TrySeparator(text, ref at, Separator)
+            && TryParseId(text, ref at, out long item) && TrySeparator(text, ref at, Separator)
+            && TryParseId(text, ref at, out long category) && TrySeparator(text, ref at, Separator)
+            && TryParseBehavior(text, ref at, out var behavior) && TrySeparator(text, ref at, Separator)
             && TryParseTimestamp(text, ref at, out long timestamp) && at == text.Length)
             sink.Accept(new CanonicalEvent(user, item, category, behavior, timestamp), line, text);
         else
@@ -42,32 +40,6 @@ public sealed class TaobaoReader : LineEventReader
             if (column == 3 && !TryBehavior(field, out _)) return RejectReason.UnknownBehavior;
         }
         return RejectReason.NonNumericTimestamp;
-    }
-
-    static bool TrySeparator(ReadOnlySpan<byte> text, ref int at)
-    {
-        if (at >= text.Length || text[at] != Separator) return false;
-        at++;
-        return true;
-    }
-
-    /// <summary>Unsigned decimal digits; up to 18 digits cannot overflow a long, longer ones are checked.</summary>
-    static bool TryParseId(ReadOnlySpan<byte> text, ref int at, out long value)
-    {
-        int start = at;
-        long v = 0;
-        while (at < text.Length)
-        {
-            uint digit = (uint)(text[at] - '0');
-            if (digit > 9) break;
-            v = v * 10 + digit;
-            at++;
-        }
-        int length = at - start;
-        value = v;
-        if (length == 0) return false;
-        if (length <= 18) return true;
-        return Utf8Parser.TryParse(text.Slice(start, length), out value, out int consumed) && consumed == length;
     }
 
     static bool TryParseTimestamp(ReadOnlySpan<byte> text, ref int at, out long value)

@@ -51,17 +51,52 @@ public sealed class PromotionCalendar
             : Period.Promotion;
     }
 
-    public static IReadOnlyList<string> BuiltInNames { get; } = ["taobao", "industrial-sim"];
+    public static IReadOnlyList<string> BuiltInNames { get; } = ["taobao", "tmall-2013", "tmall-2014", "industrial-sim"];
 
-    /// <summary>A built-in calendar by name, or a calendar JSON file by path.</summary>
-    public static PromotionCalendar Load(string nameOrPath)
+    /// <summary>Marks a calendar whose dates take a year parameter (the Tmall calendar: the data exist for 2013 and 2014).</summary>
+    public const string YearPlaceholder = "{year}";
+
+    /// <summary>
+    /// A built-in calendar by name, or a calendar JSON file by path. A calendar with a <see cref="YearPlaceholder"/>
+    /// needs a year: in the name ("tmall-2013") or as <paramref name="year"/>, which wins over the name's.
+    /// </summary>
+    public static PromotionCalendar Load(string nameOrPath, int? year = null)
     {
-        if (File.Exists(nameOrPath)) return Parse(File.ReadAllText(nameOrPath), nameOrPath);
-        var resource = $"CmDcm.calendars.{nameOrPath}.json";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
-            ?? throw new ArgumentException($"unknown calendar '{nameOrPath}': use one of {string.Join(", ", BuiltInNames)} or a path to a calendar JSON file");
+        string? text = File.Exists(nameOrPath) ? File.ReadAllText(nameOrPath) : Resource(nameOrPath);
+        var baseName = nameOrPath;
+        if (text == null && YearSuffix(nameOrPath) is var (name, nameYear) && Resource(name) is { } templated)
+        {
+            (text, baseName) = (templated, name);
+            year ??= nameYear;
+        }
+        if (text == null)
+            throw new ArgumentException($"unknown calendar '{nameOrPath}': use one of {string.Join(", ", BuiltInNames)} or a path to a calendar JSON file");
+        if (text.Contains(YearPlaceholder, StringComparison.Ordinal))
+        {
+            if (year is not { } y) throw new ArgumentException($"calendar '{nameOrPath}' needs a year: name it {baseName}-YYYY (e.g. {baseName}-2013) or give --year");
+            if (y < 1 || y > 9998) throw new ArgumentException($"calendar '{nameOrPath}': year {y} is out of range");
+            text = text.Replace(YearPlaceholder, y.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        }
+        else if (year != null)
+            throw new ArgumentException($"calendar '{nameOrPath}' has fixed dates; a year applies only to a calendar with a {YearPlaceholder} placeholder (tmall)");
+        return Parse(text, nameOrPath);
+    }
+
+    static string? Resource(string name)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream($"CmDcm.calendars.{name}.json");
+        if (stream == null) return null;
         using var reader = new StreamReader(stream);
-        return Parse(reader.ReadToEnd(), nameOrPath);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>"tmall-2013" -> ("tmall", 2013); null when the name does not end in a four-digit year.</summary>
+    static (string Name, int Year)? YearSuffix(string name)
+    {
+        int dash = name.LastIndexOf('-');
+        if (dash <= 0 || name.Length - dash != 5) return null;
+        return int.TryParse(name.AsSpan(dash + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int y)
+            ? (name[..dash], y) : null;
     }
 
     public static PromotionCalendar Parse(string json, string source)
