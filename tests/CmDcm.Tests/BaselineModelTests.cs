@@ -12,7 +12,7 @@ namespace CmDcm.Tests;
 
 public class BaselineModelTests
 {
-    static readonly string[] TableTwo = ["FNW", "ES-DFM", "DEFER", "DEFUSE", "FNW_reuse", "ES-DFM_reuse", "DEFER_reuse", "DEFUSE_reuse"];
+    static readonly string[] TableTwo = ["FNW", "ES-DFM", "DEFER", "DEFUSE", "FNW_reuse", "ES-DFM_reuse", "DEFER_reuse", "DEFUSE_reuse", "HDR"];
     static readonly TrainingConfig Tiny = new() { Epochs = 1, BatchSize = 64, LearningRate = 0.05 };
     static readonly Lazy<(ClickSamples Samples, PromotionCalendar Calendar, PretrainedDailyModel Daily)> Fixture = new(MakeFixture);
 

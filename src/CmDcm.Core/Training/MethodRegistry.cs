@@ -24,6 +24,7 @@ public static class MethodRegistry
         ["ES-DFM_reuse"] = (name, c) => DelayedFeedback(name, c, FeedbackScheme.EsDfm, FeedbackStrategy.Reuse(c.Calendar)),
         ["DEFER_reuse"] = (name, c) => DelayedFeedback(name, c, FeedbackScheme.Defer, FeedbackStrategy.Reuse(c.Calendar)),
         ["DEFUSE_reuse"] = (name, c) => DelayedFeedback(name, c, FeedbackScheme.Defuse, FeedbackStrategy.Reuse(c.Calendar)),
+        ["HDR"] = (name, c) => HdrMethod.Train(name, c),
     };
 
     /// <summary>The registered names, in Table 2 order.</summary>
