@@ -12,7 +12,8 @@ namespace CmDcm.Tests;
 
 public class BaselineModelTests
 {
-    static readonly string[] TableTwo = ["FNW", "ES-DFM", "DEFER", "DEFUSE", "FNW_reuse", "ES-DFM_reuse", "DEFER_reuse", "DEFUSE_reuse"];
+    static readonly string[] TableTwo = ["pre-trained", "FNW", "ES-DFM", "DEFER", "DEFUSE", "FNW_reuse", "ES-DFM_reuse", "DEFER_reuse", "DEFUSE_reuse", "HDR", "CM-DCM"];
+    static readonly string[] TableThree = ["w/o All-cvr", "w/o PG", "w/o CM", "w/o CCRA", "CM-DCM"];
     static readonly TrainingConfig Tiny = new() { Epochs = 1, BatchSize = 64, LearningRate = 0.05 };
     static readonly Lazy<(ClickSamples Samples, PromotionCalendar Calendar, PretrainedDailyModel Daily)> Fixture = new(MakeFixture);
 
@@ -61,7 +62,12 @@ public class BaselineModelTests
     }
 
     [Fact]
-    public void RegistryKnowsEveryTableTwoBaselineInOrder() => Assert.Equal(TableTwo, MethodRegistry.Names);
+    public void RegistryKnowsEveryTableRowInOrder()
+    {
+        Assert.Equal(TableTwo, MethodRegistry.Table2);
+        Assert.Equal(TableThree, MethodRegistry.Table3);
+        Assert.Equal(TableTwo.Concat(TableThree).Distinct(), MethodRegistry.Names);
+    }
 
     [Fact]
     public void RegistryRejectsAnUnknownNameAndListsTheKnownOnes()

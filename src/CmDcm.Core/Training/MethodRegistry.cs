@@ -25,6 +25,7 @@ public static class MethodRegistry
         ["ES-DFM_reuse"] = (name, c) => DelayedFeedback(name, c, FeedbackScheme.EsDfm, FeedbackStrategy.Reuse(c.Calendar)),
         ["DEFER_reuse"] = (name, c) => DelayedFeedback(name, c, FeedbackScheme.Defer, FeedbackStrategy.Reuse(c.Calendar)),
         ["DEFUSE_reuse"] = (name, c) => DelayedFeedback(name, c, FeedbackScheme.Defuse, FeedbackStrategy.Reuse(c.Calendar)),
+        ["HDR"] = (name, c) => HdrMethod.Train(name, c),
         ["CM-DCM"] = (name, c) => CmDcm(name, c, c.Model),
         // Table 3 (model.md §3): each ablation switches one part of CM-DCM off.
         ["w/o All-cvr"] = (name, c) => CmDcm(name, c, c.Model with { Alpha = 0 }),
