@@ -9,6 +9,7 @@ ICommand[] commands =
     new IngestCommand(),
     new LabelsCommand(),
     new MetricsCommand(),
+    new TablesCommand(),
 ];
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")

@@ -27,7 +27,25 @@ public static class ResultsWriter
         WriteText(Path.Combine(outDir, MetricsFile), JsonSerializer.Serialize(report, Json));
         WriteText(Path.Combine(outDir, ManifestFile), JsonSerializer.Serialize(manifest, Json));
         WriteText(Path.Combine(outDir, ConfigFile), manifest.Config.ToJson());
+        WriteTables(outDir, report, manifest);
+    }
+
+    /// <summary>results.md and Table 2/3 as CSV and Markdown, from results alone (`cmdcm tables` reruns this).</summary>
+    public static void WriteTables(string outDir, ReproductionReport report, RunManifest manifest)
+    {
         WriteText(Path.Combine(outDir, TableFile), MarkdownReport.Render(report, manifest));
+        foreach (var (name, table) in new[] { ("table2", PaperTables.Table2(report)), ("table3", PaperTables.Table3(report)) })
+        {
+            WriteText(Path.Combine(outDir, name + ".csv"), PaperTables.Csv(table));
+            WriteText(Path.Combine(outDir, name + ".md"), $"# {table.Title}\n\n" + PaperTables.Markdown(table));
+        }
+    }
+
+    public static RunManifest ReadManifest(string outDir)
+    {
+        var path = Path.Combine(outDir, ManifestFile);
+        if (!File.Exists(path)) throw new InputError($"{path}: no results yet; run `cmdcm reproduce` first");
+        return JsonSerializer.Deserialize<RunManifest>(File.ReadAllText(path), Json) ?? throw new InputError($"{path} is empty");
     }
 
     public static ReproductionReport ReadMetrics(string outDir)
