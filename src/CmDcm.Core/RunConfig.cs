@@ -36,7 +36,7 @@ public sealed record RunConfig
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static IReadOnlyList<string> Profiles { get; } = ["ci", "default"];
+    public static IReadOnlyList<string> Profiles { get; } = ["ci", "default", "paper"];
 
     /// <summary>A built-in profile by name, or a config JSON file by path.</summary>
     public static RunConfig Load(string profileOrPath)
