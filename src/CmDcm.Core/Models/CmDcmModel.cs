@@ -43,7 +43,7 @@ public sealed class CmDcmModel : ConversionModel
         if (regularizer != null)
         {
             var propensity = step.PAtc.clamp(config.PropensityClip, 1 - config.PropensityClip);
-            var input = new CounterfactualInput(step.Input.detach(), step.PDelay, propensity, batch.Atc, batch.YDelay);
+            var input = new CounterfactualInput(step.Input, step.PDelay, propensity, batch.Atc, batch.YDelay);
             regularizer.AddLosses(terms, input, config.LambdaCm, config.LambdaCf);
         }
         return terms;

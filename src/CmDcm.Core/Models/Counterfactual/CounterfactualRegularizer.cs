@@ -26,5 +26,5 @@ public abstract class CounterfactualRegularizer(string name) : nn.Module<Tensor,
     };
 }
 
-/// <summary>What a regulariser reads: the delay tower's input (detached), p_delay, e(x), T and Y.</summary>
+/// <summary>What a regulariser reads: the delay tower's input (shared with the heads), p_delay, e(x), T and Y.</summary>
 public sealed record CounterfactualInput(Tensor Features, Tensor PDelay, Tensor Propensity, Tensor Treatment, Tensor Outcome);

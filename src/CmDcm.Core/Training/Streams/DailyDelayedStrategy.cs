@@ -24,11 +24,13 @@ public sealed class DailyDelayedStrategy : FeedbackStrategy
     public override FeedbackClick Click(ClickSamples samples, int row)
     {
         long tc = samples.ClickTs[row];
-        // A regular click keeps t_v only for its same-day buy (y_cvr = 1); a pre-promotion click's t_v may be a
-        // promotion-period buy, which W turns into a negative.
+        // A regular click keeps t_v only for its same-day buy (y_cvr = 1). A pre-promotion click keeps only its
+        // direct (same-day) buy: a promotion-period buy happens after the daily model is trained, so it is a
+        // negative here even when it falls within W of the click (otherwise the stream would end on a run of
+        // promotion-day positives that no daily model can have seen).
         long tv = samples.Period[row] == Period.Regular
             ? (samples.YCvr[row] == 1 ? samples.FirstBuyTs[row] : -1)
-            : samples.FirstBuyTs[row];
+            : (samples.YDelay[row] == 1 ? -1 : samples.FirstBuyTs[row]);
         return new FeedbackClick(row, tc, tv, tc + ObservationSeconds, tc + AttributionSeconds);
     }
 }
