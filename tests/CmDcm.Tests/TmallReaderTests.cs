@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using CmDcm.Data;
 using CmDcm.Labels;
@@ -258,7 +257,7 @@ public class TmallReaderTests
         var runs = new[] { "UTC", "Asia/Shanghai" }.Select(tz =>
         {
             var output = dir.File(tz.Replace('/', '-'));
-            var (code, stdout, stderr) = RunCli(tz, "ingest", "--format", "tmall", "--input", a, "--input", b, "--products", products, "--out", output);
+            var (code, stdout, stderr) = Cli.Run(tz, "ingest", "--format", "tmall", "--input", a, "--input", b, "--products", products, "--out", output);
             Assert.True(code == 0, stderr);
             Assert.Contains("2013-09-16 1, 2013-09-17 1", stdout);
             Assert.Contains("(calendar tmall-2013)", stdout);
@@ -267,27 +266,10 @@ public class TmallReaderTests
         }).ToList();
         Assert.Equal(runs[0], runs[1]);
 
-        var once = RunCli(null, "ingest", "--format", "tmall", "--input", a, "--products", products, "--out", dir.File("y"), "--year", "2014");
+        var once = Cli.Run(null, "ingest", "--format", "tmall", "--input", a, "--products", products, "--out", dir.File("y"), "--year", "2014");
         Assert.NotEqual(0, once.ExitCode);
         Assert.Contains("tmall-2014", once.Error); // --year overrides the format's default year: nothing in 2014
-        var twice = RunCli(null, "ingest", "--format", "tmall", "--input", a, "--products", products, "--products", products, "--out", dir.File("z"));
+        var twice = Cli.Run(null, "ingest", "--format", "tmall", "--input", a, "--products", products, "--products", products, "--out", dir.File("z"));
         Assert.Contains("--products is given 2 times", twice.Error);
-    }
-
-    static (int ExitCode, string Output, string Error) RunCli(string? timeZone, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cmdcm.dll"));
-        foreach (var a in arguments) start.ArgumentList.Add(a);
-        if (timeZone != null) start.Environment["TZ"] = timeZone;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result, error.Result);
     }
 }
