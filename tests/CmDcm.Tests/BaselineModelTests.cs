@@ -32,13 +32,8 @@ public class BaselineModelTests
         {
             if (i < s.Count / 2)
             {
-                s.Period[i] = Period.Regular;
-                s.ClickTs[i] = Timeline.At(2017, 11, 25, 8) + 30 * i;
-                s.YCvr[i] = s.YDelay[i];
-                s.YAtc[i] = s.Atc[i];
+                SyntheticSamples.MakeRegular(s, i, Timeline.At(2017, 11, 25, 8) + 30 * i);
                 s.FirstBuyTs[i] = s.YCvr[i] == 1 ? s.ClickTs[i] + random.Next(3 * 3600) : -1;
-                s.YAll[i] = s.YDelay[i] = s.Atc[i] = -1;
-                s.Split[i] = SampleSplit.None;
             }
             else
             {
@@ -47,12 +42,7 @@ public class BaselineModelTests
                 s.FirstBuyTs[i] = s.YDelay[i] == 1 ? Timeline.At(2017, 12, 1, 9) + i : direct ? Timeline.At(2017, 11, 29, 22) : -1;
             }
         }
-        var config = SyntheticSamples.SmallModel();
-        Devices.Seed(1);
-        var daily = new PretrainedDailyModel(config, s.HasPrice);
-        Trainer.Fit(daily, new BatchBuilder(s, config.Encoder, CPU), s.Where(i => s.Period[i] == Period.Regular), Tiny with { Epochs = 2 }, 1, "pretrained");
-        ConversionModel.Freeze(daily);
-        return (s, calendar, daily);
+        return (s, calendar, SyntheticSamples.FrozenDaily(s, Tiny with { Epochs = 2 }));
     }
 
     static MethodContext Context(int seed = 3)

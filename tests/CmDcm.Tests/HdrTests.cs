@@ -20,23 +20,10 @@ public class HdrTests
         var s = SyntheticSamples.Make(600, 13, prePromotion: true);
         for (int i = 0; i < s.Count; i++)
         {
-            if (i < s.Count / 2)
-            {
-                s.Period[i] = Period.Regular;
-                s.ClickTs[i] = Timeline.At(2017, 11, 25, 8) + 60 * i;
-                s.YCvr[i] = s.YDelay[i];
-                s.YAtc[i] = s.Atc[i];
-                s.YAll[i] = s.YDelay[i] = s.Atc[i] = -1;
-                s.Split[i] = SampleSplit.None;
-            }
+            if (i < s.Count / 2) SyntheticSamples.MakeRegular(s, i, Timeline.At(2017, 11, 25, 8) + 60 * i);
             else s.ClickTs[i] = Timeline.At(2017, 11, 28 + i % 3, 8) + 60 * (i % 100);
         }
-        var config = SyntheticSamples.SmallModel();
-        Devices.Seed(1);
-        var daily = new PretrainedDailyModel(config, s.HasPrice);
-        Trainer.Fit(daily, new BatchBuilder(s, config.Encoder, CPU), s.Where(i => s.Period[i] == Period.Regular), Tiny, 1, "pretrained");
-        ConversionModel.Freeze(daily);
-        return (s, calendar, daily);
+        return (s, calendar, SyntheticSamples.FrozenDaily(s, Tiny));
     }
 
     /// <summary>A cycle in one month (the promotion may run into the next): regular, pre-promotion, promotion start days; end day.</summary>

@@ -1,6 +1,8 @@
 using CmDcm.Features;
 using CmDcm.Labels;
 using CmDcm.Models;
+using CmDcm.Training;
+using static TorchSharp.torch;
 
 namespace CmDcm.Tests;
 
@@ -50,5 +52,27 @@ static class SyntheticSamples
             }
         }
         return s;
+    }
+
+    /// <summary>Turns a pre-promotion row into a regular-period click: its generated labels become y_cvr and y_atc.</summary>
+    public static void MakeRegular(ClickSamples s, int i, long clickTs)
+    {
+        s.Period[i] = Period.Regular;
+        s.ClickTs[i] = clickTs;
+        s.YCvr[i] = s.YDelay[i];
+        s.YAtc[i] = s.Atc[i];
+        s.YAll[i] = s.YDelay[i] = s.Atc[i] = -1;
+        s.Split[i] = SampleSplit.None;
+    }
+
+    /// <summary>A small daily model pre-trained (seed 1) on the table's regular clicks, then frozen.</summary>
+    public static PretrainedDailyModel FrozenDaily(ClickSamples s, TrainingConfig training)
+    {
+        var config = SmallModel();
+        Devices.Seed(1);
+        var daily = new PretrainedDailyModel(config, s.HasPrice);
+        Trainer.Fit(daily, new BatchBuilder(s, config.Encoder, CPU), s.Where(i => s.Period[i] == Period.Regular), training, 1, "pretrained");
+        ConversionModel.Freeze(daily);
+        return daily;
     }
 }
