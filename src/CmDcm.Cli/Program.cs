@@ -30,7 +30,7 @@ try
 {
     return command.Run(new CommandOptions(args.Skip(1)));
 }
-catch (Exception e) when (e is InputError or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+catch (Exception e) when (e is InputError or IOException or UnauthorizedAccessException)
 {
     Console.Error.WriteLine($"cmdcm {command.Name}: {e.Message}");
     return 2;

@@ -48,7 +48,7 @@ public class CalendarTests
     [Fact]
     public void UnknownCalendarIsAClearError()
     {
-        var error = Assert.Throws<ArgumentException>(() => PromotionCalendar.Load("nope"));
+        var error = Assert.Throws<InputError>(() => PromotionCalendar.Load("nope"));
         Assert.Contains("unknown calendar", error.Message);
     }
 }

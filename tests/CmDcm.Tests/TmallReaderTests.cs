@@ -127,9 +127,9 @@ public class TmallReaderTests
             Assert.Equal(Period.PrePromotion, calendar.PeriodOf(Beijing(year, 9, 20, 23, 59, 59)));
             Assert.Equal(Period.Promotion, calendar.PeriodOf(Beijing(year, 9, 30, 23, 59, 59)));
         }
-        Assert.Contains("needs a year", Assert.Throws<ArgumentException>(() => PromotionCalendar.Load("tmall")).Message);
-        Assert.Contains("fixed dates", Assert.Throws<ArgumentException>(() => PromotionCalendar.Load("taobao", 2013)).Message);
-        Assert.Contains("unknown calendar", Assert.Throws<ArgumentException>(() => PromotionCalendar.Load("nope-2013")).Message);
+        Assert.Contains("needs a year", Assert.Throws<InputError>(() => PromotionCalendar.Load("tmall")).Message);
+        Assert.Contains("fixed dates", Assert.Throws<InputError>(() => PromotionCalendar.Load("taobao", 2013)).Message);
+        Assert.Contains("unknown calendar", Assert.Throws<InputError>(() => PromotionCalendar.Load("nope-2013")).Message);
     }
 
     // ---- the ingest: parts, products, window, report ----

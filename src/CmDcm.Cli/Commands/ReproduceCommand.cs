@@ -10,7 +10,8 @@ public sealed class ReproduceCommand : ICommand
 
     public int Run(CommandOptions options)
     {
-        var config = RunConfig.Load(options.Text("profile", "default"));
+        var profile = options.Text("profile", "default");
+        var config = RunConfig.Load(profile);
         if (options.Text("seeds") is { } seeds)
             config = config with { Seeds = seeds.Split(',').Select(s => int.TryParse(s, out var v) ? v : throw new InputError($"--seeds expects numbers like 1,2,3, got '{seeds}'")).ToArray() };
         if (options.Text("methods") is { } methods) config = config with { Methods = methods.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) };
@@ -22,7 +23,8 @@ public sealed class ReproduceCommand : ICommand
             Data = options.Text("data"),
             Format = options.Text("format", "taobao"),
             Calendar = options.Text("calendar", "taobao"),
-            OutDir = options.Text("out", "results"),
+            // Only the default profile writes the committed results/; other profiles keep out of its way.
+            OutDir = options.Text("out", profile == "default" ? "results" : Path.Combine("results", "runs", Path.GetFileNameWithoutExtension(profile))),
             WorkDir = options.Text("work", "data"),
         };
         options.RejectUnknown();

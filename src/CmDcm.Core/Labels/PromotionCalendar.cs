@@ -20,14 +20,14 @@ public sealed class PromotionCalendar
 
     public PromotionCalendar(string name, IReadOnlyList<PromotionCycle> cycles)
     {
-        if (cycles.Count == 0) throw new ArgumentException($"calendar '{name}' has no cycles");
+        if (cycles.Count == 0) throw new InputError($"calendar '{name}' has no cycles");
         for (int i = 0; i < cycles.Count; i++)
         {
             var c = cycles[i];
             if (!(c.RegularStart <= c.PrePromotionStart && c.PrePromotionStart < c.PromotionStart && c.PromotionStart < c.PromotionEnd))
-                throw new ArgumentException($"calendar '{name}': cycle {i + 1} is not ordered regular <= pre-promotion < promotion < end");
+                throw new InputError($"calendar '{name}': cycle {i + 1} is not ordered regular <= pre-promotion < promotion < end");
             if (i > 0 && cycles[i - 1].PromotionEnd > c.RegularStart)
-                throw new ArgumentException($"calendar '{name}': cycle {i + 1} starts before cycle {i} ends");
+                throw new InputError($"calendar '{name}': cycle {i + 1} starts before cycle {i} ends");
         }
         Name = name;
         Cycles = cycles;
@@ -70,15 +70,15 @@ public sealed class PromotionCalendar
             year ??= nameYear;
         }
         if (text == null)
-            throw new ArgumentException($"unknown calendar '{nameOrPath}': use one of {string.Join(", ", BuiltInNames)} or a path to a calendar JSON file");
+            throw new InputError($"unknown calendar '{nameOrPath}': use one of {string.Join(", ", BuiltInNames)} or a path to a calendar JSON file");
         if (text.Contains(YearPlaceholder, StringComparison.Ordinal))
         {
-            if (year is not { } y) throw new ArgumentException($"calendar '{nameOrPath}' needs a year: name it {baseName}-YYYY (e.g. {baseName}-2013) or give --year");
-            if (y < 1 || y > 9998) throw new ArgumentException($"calendar '{nameOrPath}': year {y} is out of range");
+            if (year is not { } y) throw new InputError($"calendar '{nameOrPath}' needs a year: name it {baseName}-YYYY (e.g. {baseName}-2013) or give --year");
+            if (y < 1 || y > 9998) throw new InputError($"calendar '{nameOrPath}': year {y} is out of range");
             text = text.Replace(YearPlaceholder, y.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         }
         else if (year != null)
-            throw new ArgumentException($"calendar '{nameOrPath}' has fixed dates; a year applies only to a calendar with a {YearPlaceholder} placeholder (tmall)");
+            throw new InputError($"calendar '{nameOrPath}' has fixed dates; a year applies only to a calendar with a {YearPlaceholder} placeholder (tmall)");
         return Parse(text, nameOrPath);
     }
 
@@ -102,7 +102,7 @@ public sealed class PromotionCalendar
     public static PromotionCalendar Parse(string json, string source)
     {
         var file = JsonSerializer.Deserialize<CalendarFile>(json, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
-            ?? throw new ArgumentException($"calendar {source} is empty");
+            ?? throw new InputError($"calendar {source} is empty");
         var cycles = (file.Cycles ?? []).Select(c => new PromotionCycle(
             BeijingTime.StartOf(DateOnly.Parse(c.Regular)),
             BeijingTime.StartOf(DateOnly.Parse(c.PrePromotion)),

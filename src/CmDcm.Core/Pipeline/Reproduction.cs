@@ -26,12 +26,15 @@ public static class Reproduction
         var stages = new StageClock(progress);
         var calendar = PromotionCalendar.Load(options.Calendar);
         var started = DateTimeOffset.UtcNow;
+        // Settings are checked before any data work, so a typo fails in a second, not after a 3.7 GB ingest.
+        var methods = Methods(config);
+        var device = Devices.Resolve(config.Device);
+        var split = new SplitOptions(SplitOptions.ParseMode(config.Split), (ulong)config.SplitSeed);
 
-        var dataset = stages.Time("simulate", () => PrepareData(options, progress));
+        var dataset = options.Data != null ? PrepareData(options, progress) : stages.Time("simulate", () => PrepareData(options, progress));
         var ingest = stages.Time("ingest", () => EventIngest.Run(dataset.Events, options.Format, calendar, Path.Combine(options.WorkDir, dataset.Name)));
         progress?.Report($"ingest: {ingest.Report.RowsRead:N0} rows read, {ingest.Report.RowsKept:N0} kept");
         var items = dataset.Items == null ? null : ItemCatalog.Read(dataset.Items);
-        var split = new SplitOptions(SplitOptions.ParseMode(config.Split), (ulong)config.SplitSeed);
         var samples = stages.Time("labels", () =>
         {
             var built = ClickSampleBuilder.Build(ingest.Events, calendar, items, split);
@@ -45,10 +48,8 @@ public static class Reproduction
         var eval = samples.Where(i => samples.Split[i] == SampleSplit.Eval);
         progress?.Report($"labels: {samples.Count:N0} clicks: {regular.Length:N0} regular, {train.Length:N0} pre-promotion train, {eval.Length:N0} pre-promotion eval");
 
-        var device = Devices.Resolve(config.Device);
         var deviceName = device.type.ToString().ToLowerInvariant();
         var data = new BatchBuilder(samples, config.Model.Encoder, device);
-        var methods = Methods(config);
         var cache = new RunCache(options.WorkDir, config, dataset.Hashes(), calendar.Name, options.Format, deviceName);
         progress?.Report($"methods: {string.Join(", ", methods)}; seeds {string.Join(", ", config.Seeds)}; run cache {cache.Directory}");
         var runs = new List<MethodRun>();
