@@ -101,6 +101,7 @@ public class DelayedFeedbackStreamTests
     {
         var (s, _) = Table();
         var strategy = FeedbackStrategy.Daily;
+        Assert.True(strategy.InEmitOrder); // a live stream trains as it arrives
         Assert.Equal([0, 1, 2, 3, 4, 5, 7], strategy.StreamRows(s)); // the Eval click never trains
         Assert.Equal([0, 1, 2], strategy.AuxiliaryRows(s));
 
@@ -123,6 +124,7 @@ public class DelayedFeedbackStreamTests
     {
         var (s, calendar) = Table();
         var strategy = FeedbackStrategy.Reuse(calendar);
+        Assert.False(strategy.InEmitOrder); // a finished period: its rows are shuffled, else it ends on positives only
         Assert.Equal([3, 4, 5, 7], strategy.StreamRows(s));
         Assert.Equal([3, 4, 5, 7], strategy.AuxiliaryRows(s));
         long endOfNov29 = Timeline.At(2017, 11, 30, 0), endOfNov30 = Timeline.At(2017, 12, 1, 0);

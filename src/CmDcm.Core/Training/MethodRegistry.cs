@@ -58,8 +58,9 @@ public static class MethodRegistry
         c.FitOnRows(name, new CmDcmModel(c.Daily, config, c.Samples.HasPrice), c.PrePromotionTrain);
 
     /// <summary>
-    /// baselines.md: a delayed-feedback baseline fine-tunes a copy of the daily CVR tower on its stream, in
-    /// emit-time order, one pass; ES-DFM, DEFER and DEFUSE first pre-train their auxiliary model.
+    /// baselines.md: a delayed-feedback baseline fine-tunes a copy of the daily CVR tower on its stream, one
+    /// pass (in emit-time order for the daily stream, shuffled for the replayed reuse period); ES-DFM, DEFER
+    /// and DEFUSE first pre-train their auxiliary model.
     /// </summary>
     static TrainedMethod DelayedFeedback(string name, MethodContext c, FeedbackScheme scheme, FeedbackStrategy strategy)
     {
@@ -75,7 +76,7 @@ public static class MethodRegistry
             _ => throw new ArgumentOutOfRangeException(nameof(scheme), scheme, null),
         };
         model.to(c.Device);
-        var history = Trainer.Fit(model, new StreamBatches(c.Data, stream), c.Finetune with { Epochs = 1 }, c.Seed, name, c.Progress);
+        var history = Trainer.Fit(model, new StreamBatches(c.Data, stream, shuffle: !strategy.InEmitOrder), c.Finetune with { Epochs = 1 }, c.Seed, name, c.Progress);
         return new TrainedMethod(model, history);
     }
 

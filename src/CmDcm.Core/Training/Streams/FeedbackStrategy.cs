@@ -19,6 +19,12 @@ public abstract class FeedbackStrategy
 
     public abstract FeedbackClick Click(ClickSamples samples, int row);
 
+    /// <summary>
+    /// True when the stream is trained on as it arrives (emit-time order); false when it is a finished
+    /// period replayed offline, whose rows are shuffled (see <see cref="PrePromotionReuseStrategy"/>).
+    /// </summary>
+    public virtual bool InEmitOrder => true;
+
     public static FeedbackStrategy Daily { get; } = new DailyDelayedStrategy();
 
     public static FeedbackStrategy Reuse(PromotionCalendar calendar) => new PrePromotionReuseStrategy(calendar);

@@ -12,6 +12,13 @@ public sealed class PrePromotionReuseStrategy(PromotionCalendar calendar) : Feed
 {
     public override string Name => "reuse";
 
+    /// <summary>
+    /// The reused period is over and every row's label is known when training starts, so its rows are
+    /// shuffled: in emit order the stream ends on nothing but promotion-day delayed positives, and one pass
+    /// left the model predicting ~0.5 for everything (docs/decisions.md, "Reuse stream order").
+    /// </summary>
+    public override bool InEmitOrder => false;
+
     public override int[] StreamRows(ClickSamples samples) =>
         samples.Where(i => samples.Period[i] == Period.PrePromotion && samples.Split[i] == SampleSplit.Train);
 
