@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CmDcm.Models;
+using CmDcm.Pipeline;
 using CmDcm.Training;
 
 namespace CmDcm;
@@ -27,6 +28,8 @@ public sealed record RunConfig
     public TrainingConfig Pretrain { get; init; } = new();
     public TrainingConfig Finetune { get; init; } = new();
     public ModelConfig Model { get; init; } = new();
+    /// <summary>The α / λ_CM / λ_cf grid tried on a validation split before CM-DCM trains; null keeps Model's values.</summary>
+    public HyperparameterGrid? Grid { get; init; }
 
     public static readonly JsonSerializerOptions Json = new()
     {

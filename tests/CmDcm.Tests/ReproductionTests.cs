@@ -15,6 +15,7 @@ public class ReproductionTests
         Model = RunConfig.Load("ci").Model with { Hidden = [32, 16, 8], GateHidden = [8, 4], HeadHidden = 8 },
         Pretrain = RunConfig.Load("ci").Pretrain with { Epochs = 1 },
         Finetune = RunConfig.Load("ci").Finetune with { Epochs = 1 },
+        Grid = null,
     };
 
     [Fact]
@@ -37,6 +38,33 @@ public class ReproductionTests
         Assert.Contains("0.8588", table); // the paper's Taobao AUC_delay for CM-DCM, beside ours
         Assert.DoesNotContain("NaN", table);
         Assert.Equal(report.Runs.Count, ResultsWriter.ReadMetrics(dir.File("results")).Runs.Count);
+    }
+
+    [Fact]
+    public void TheGridChoosesLossWeightsOnValidationClicksAndSavesThem()
+    {
+        using var dir = new TempDirectory();
+        var options = new ReproductionOptions
+        {
+            Config = Tiny with { Grid = new HyperparameterGrid { LambdaCm = [0.0, 3.0], LambdaCf = [0.5] } },
+            OutDir = dir.File("r1"),
+            WorkDir = dir.File("d"),
+        };
+        var report = Reproduction.Run(options);
+
+        var grid = report.Grid!;
+        Assert.Equal([(1.0, 0.0, 0.5), (1.0, 3.0, 0.5)], grid.Points.Select(p => (p.Alpha, p.LambdaCm, p.LambdaCf)));
+        Assert.All(grid.Points, p => Assert.NotNull(p.Validation));
+        Assert.NotEqual(grid.Points[0].Validation, grid.Points[1].Validation);
+        Assert.Equal(HyperparameterSearch.Choose(grid.Points), grid.Chosen);
+        Assert.Equal(report.Clicks.PrePromotionTrain, grid.FitClicks + grid.ValidationClicks); // carved from training, never evaluation
+        Assert.Equal(grid.Chosen, ResultsWriter.ReadMetrics(dir.File("r1")).Grid!.Chosen);
+        Assert.Contains("Loss weights chosen on the validation clicks", File.ReadAllText(dir.File("r1/results.md")));
+
+        // The chosen weights are the ones CM-DCM trains with: the same run without a grid but those weights gives its numbers.
+        var chosen = Tiny with { Model = grid.Apply(Tiny.Model) };
+        var direct = Reproduction.Run(options with { Config = chosen, OutDir = dir.File("r2") });
+        Assert.Equal(report.Runs.Single(r => r.Method == Reproduction.CmDcm).Metrics, direct.Runs.Single(r => r.Method == Reproduction.CmDcm).Metrics);
     }
 
     [Fact]

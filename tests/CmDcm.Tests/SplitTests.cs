@@ -79,4 +79,20 @@ public class SplitTests
         Assert.Equal(5, pre.Select(i => samples.Cycle[i]).Distinct().Count());
         Assert.All(pre, i => Assert.Equal(samples.Cycle[i] == 4 ? SampleSplit.Eval : SampleSplit.Train, samples.Split[i]));
     }
+
+    [Fact]
+    public void ValidationIsCarvedFromTheTrainingClicksOnlyAndIsStable()
+    {
+        var samples = Build(Log(), new SplitOptions());
+        var train = samples.Where(i => samples.Split[i] == SampleSplit.Train);
+        var (fit, validation) = SampleSplitter.Carve(samples, train, seed: 5, share: 0.2);
+
+        Assert.Equal(train.Order(), fit.Concat(validation).Order()); // a partition of the training clicks, nothing else
+        Assert.Empty(fit.Intersect(validation));
+        Assert.InRange(validation.Length / (double)train.Length, 0.17, 0.23);
+        Assert.Equal(validation, SampleSplitter.Carve(samples, train, 5, 0.2).Validation);
+        Assert.Equal(validation, SampleSplitter.Carve(samples, train.Reverse().ToArray(), 5, 0.2).Validation.Reverse()); // by identity, not position
+        Assert.NotEqual(validation, SampleSplitter.Carve(samples, train, 6, 0.2).Validation);
+        Assert.Throws<InputError>(() => SampleSplitter.Carve(samples, train, 5, 1.0));
+    }
 }

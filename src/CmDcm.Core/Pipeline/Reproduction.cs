@@ -53,6 +53,36 @@ public static class Reproduction
         var cache = new RunCache(options.WorkDir, config, dataset.Hashes(), calendar.Name, options.Format, deviceName);
         progress?.Report($"methods: {string.Join(", ", methods)}; seeds {string.Join(", ", config.Seeds)}; run cache {cache.Directory}");
         var runs = new List<MethodRun>();
+        // One daily model per seed, pre-trained once (the grid and that seed's rows share it) or loaded from the cache.
+        var dailyModels = new Dictionary<int, (PretrainedDailyModel Model, TrainingHistory? History)>();
+        (PretrainedDailyModel Model, TrainingHistory? History) Daily(int seed)
+        {
+            if (dailyModels.TryGetValue(seed, out var known)) return known;
+            Devices.Seed(seed);
+            var daily = new PretrainedDailyModel(config.Model, samples.HasPrice);
+            daily.to(device);
+            TrainingHistory? history = null;
+            if (!cache.TryLoadWeights(daily, PreTrained, seed))
+            {
+                history = stages.Time("pre-train", () => Trainer.Fit(daily, data, regular, config.Pretrain, seed, PreTrained, progress));
+                cache.SaveWeights(daily, PreTrained, seed);
+            }
+            return dailyModels[seed] = (daily, history);
+        }
+        MethodContext Context(ModelConfig model, int seed) =>
+            new(Daily(seed).Model, samples, calendar, model, config.Finetune, seed, device, progress, Daily(seed).History);
+
+        // The grid tunes CM-DCM's loss weights once, for every seed, before any CM-DCM row trains.
+        var model = config.Model;
+        GridSearchResult? grid = null;
+        if (config.Grid is { } candidates && methods.Any(MethodRegistry.Table3.Contains))
+        {
+            var gridContext = Context(model, candidates.Seed);
+            grid = stages.Time("grid", () => HyperparameterSearch.Run(candidates, gridContext, split.Seed, cache));
+            model = grid.Apply(model);
+            progress?.Report($"grid: chose alpha {grid.Chosen.Alpha}, lambda_cm {grid.Chosen.LambdaCm}, lambda_cf {grid.Chosen.LambdaCf}");
+        }
+
         foreach (var seed in config.Seeds)
         {
             var pending = new List<string>();
@@ -64,20 +94,11 @@ public static class Reproduction
             if (pending.Count == 0) continue;
             progress?.Report($"seed {seed}: {methods.Count - pending.Count} of {methods.Count} methods already done, training {string.Join(", ", pending)}");
 
-            Devices.Seed(seed);
-            var daily = new PretrainedDailyModel(config.Model, samples.HasPrice);
-            daily.to(device);
-            TrainingHistory? dailyHistory = null;
-            if (!cache.TryLoadWeights(daily, PreTrained, seed))
-            {
-                dailyHistory = stages.Time("pre-train", () => Trainer.Fit(daily, data, regular, config.Pretrain, seed, PreTrained, progress));
-                cache.SaveWeights(daily, PreTrained, seed);
-            }
-            var context = new MethodContext(daily, samples, calendar, config.Model, config.Finetune, seed, device, progress, dailyHistory);
+            var context = Context(model, seed);
             foreach (var method in pending)
             {
                 var trained = stages.Time(method, () => MethodRegistry.Train(method, context));
-                var run = stages.Time("evaluate", () => Evaluate(method, trained.Model, trained.History, data, eval, seed, truth));
+                var run = stages.Time("evaluate", () => MethodEvaluation.Evaluate(method, trained.Model, trained.History, data, eval, seed, truth));
                 cache.Save(run);
                 runs.Add(run);
             }
@@ -93,6 +114,7 @@ public static class Reproduction
             Clicks = new ClickCounts(samples.Count, regular.Length, train.Length, eval.Length),
             Runs = runs,
             Ingest = ingest.Report,
+            Grid = grid,
         };
         var manifest = RunManifest.Create(config, options, dataset, report.Device, stages.Seconds, started);
         ResultsWriter.Write(options.OutDir, report, manifest);
@@ -129,34 +151,5 @@ public static class Reproduction
         var summary = PromotionSimulator.Run(simulator, dir);
         progress?.Report($"simulate: wrote {dir}\n{summary.Describe()}");
         return files;
-    }
-
-    static MethodRun Evaluate(string method, ConversionModel model, TrainingHistory history, BatchBuilder data, int[] eval, int seed, GroundTruth? truth)
-    {
-        var scores = Predictor.Score(model, data, eval);
-        var s = data.Samples;
-        var yAll = eval.Select(i => s.YAll[i]).ToArray();
-        var yDelay = eval.Select(i => s.YDelay[i]).ToArray();
-        DelayMetrics? metrics = null;
-        string? reason = null;
-        try { metrics = DelayMetrics.Compute(yAll, yDelay, scores.PDelay, scores.PAll); }
-        catch (MetricError e) { reason = $"not computable on this data: {e.Message}"; }
-        return new MethodRun(method, seed, metrics, reason, history.Seconds, history.SamplesPerSecond, history.Epochs,
-            truth != null && scores.Tau != null ? CompareEffect(eval, s, scores.Tau, truth) : null);
-    }
-
-    static EffectCheck? CompareEffect(int[] eval, ClickSamples s, double[] tau, GroundTruth truth)
-    {
-        var estimated = new List<double>();
-        var actual = new List<double>();
-        for (int k = 0; k < eval.Length; k++)
-        {
-            int i = eval[k];
-            if (!truth.TryGet(s.User[i], s.Item[i], s.ClickTs[i], out var t)) continue;
-            estimated.Add(tau[k]);
-            actual.Add(t.Effect);
-        }
-        return estimated.Count == 0 ? null
-            : new EffectCheck(estimated.Count, Statistics.Mean(estimated), Statistics.Mean(actual), Statistics.Pearson(estimated, actual));
     }
 }

@@ -13,6 +13,8 @@ public sealed record ReproductionReport
     public ClickCounts Clicks { get; init; } = new(0, 0, 0, 0);
     public IReadOnlyList<MethodRun> Runs { get; init; } = [];
     public IngestReport? Ingest { get; init; }
+    /// <summary>The α / λ_CM / λ_cf candidates tried on the validation clicks and the one chosen (null: no grid).</summary>
+    public GridSearchResult? Grid { get; init; }
 
     public IEnumerable<string> Methods => Runs.Select(r => r.Method).Distinct();
 

@@ -29,6 +29,20 @@ public static class MarkdownReport
             md.AppendLine("Metrics that could not be computed:");
             missing.ForEach(m => md.AppendLine(m));
         }
+        if (report.Grid is { } grid)
+        {
+            md.AppendLine();
+            md.AppendLine("## Loss weights chosen on the validation clicks");
+            md.AppendLine();
+            md.AppendLine($"CM-DCM candidates fitted on {grid.FitClicks:N0} training clicks and scored on {grid.ValidationClicks:N0} validation clicks carved from the training part; "
+                + "the best AUC_delay wins (lower NLL_delay breaks ties), and CM-DCM and its ablations use it.");
+            md.AppendLine();
+            md.AppendLine("| α | λ_CM | λ_cf | AUC_delay | NLL_delay | |");
+            md.AppendLine("|---|---|---|---|---|---|");
+            foreach (var p in grid.Points)
+                md.AppendLine($"| {p.Alpha.ToString(CultureInfo.InvariantCulture)} | {p.LambdaCm.ToString(CultureInfo.InvariantCulture)} | {p.LambdaCf.ToString(CultureInfo.InvariantCulture)} | "
+                    + (p.Validation is { } v ? $"{F(v.AucDelay)} | {F(v.NllDelay)}" : $"{p.NotComputable} | ") + (p == grid.Chosen ? " | chosen |" : " | |"));
+        }
         var verdicts = PaperTables.Verdicts(report);
         md.AppendLine();
         md.AppendLine("## Where our orderings agree with the paper's");

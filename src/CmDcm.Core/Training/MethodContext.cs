@@ -25,8 +25,11 @@ public sealed record MethodContext(
     /// <summary>Batches of these clicks on the device (a thin wrapper, so not cached: `with` stays correct).</summary>
     public BatchBuilder Data => new(Samples, Model.Encoder, Device);
 
-    /// <summary>The historical 80 % of pre-promotion clicks (Split = Train).</summary>
-    public int[] PrePromotionTrain => Samples.Where(i => Samples.Period[i] == Period.PrePromotion && Samples.Split[i] == SampleSplit.Train);
+    /// <summary>Set by the hyperparameter grid: CM-DCM fits these rows (the training clicks less its validation part).</summary>
+    public int[]? FitRows { get; init; }
+
+    /// <summary>The historical 80 % of pre-promotion clicks (Split = Train), or FitRows when the grid set them.</summary>
+    public int[] PrePromotionTrain => FitRows ?? Samples.Where(i => Samples.Period[i] == Period.PrePromotion && Samples.Split[i] == SampleSplit.Train);
 
     /// <summary>Moves a model to the device and fits it on shuffled click rows (how CM-DCM trains).</summary>
     public TrainedMethod FitOnRows(string name, ConversionModel model, int[] rows, TrainingConfig? config = null)
