@@ -136,11 +136,13 @@ public class BaselineModelTests
     }
 
     [Fact]
-    public void DeferClipsItsPositiveWeightsDenominator()
+    public void DeferCapsTheDelayedPositiveProbabilityAtP()
     {
-        // p = ½ and ½ f_dp = ½: the denominator p − ½ f_dp is 0, clipped to 1e-6.
-        double expected = 0.5 / FineTunedCvrModel.DenominatorFloor * Ln2;
-        Assert.InRange(At(DeferModel.Objective(zeros(1), T(1), T(1))), expected * (1 - 1e-5), expected * (1 + 1e-5));
+        // p = ½ and f_dp = 1 > p: f_dp is capped at ½, so w+ = ½ / (½ − ¼) = 2 and w− = ½ / (½ + ¼) = ⅔.
+        Assert.Equal(2 * Ln2, At(DeferModel.Objective(zeros(1), T(1), T(1))), 5);
+        Assert.Equal(2.0 / 3 * Ln2, At(DeferModel.Objective(zeros(1), T(0), T(1))), 5);
+        // Near p = 0 the positive weight stays at most 2 however large f_dp is (BCE of a positive at z = −12 is ≈ 12).
+        Assert.InRange(At(DeferModel.Objective(full(1, -12f), T(1), T(0.9f))), 11.9, 2 * 12.0001);
     }
 
     [Fact]
