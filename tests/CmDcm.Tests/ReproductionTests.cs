@@ -29,7 +29,7 @@ public class ReproductionTests
         Assert.All(report.Runs, r => Assert.InRange(r.Metrics!.AucDelay, 0, 1));
         Assert.NotNull(report.Runs.Single(r => r.Method == Reproduction.CmDcm).Effect); // τ vs the simulator's truth
 
-        var manifest = JsonDocument.Parse(File.ReadAllText(dir.File("results/manifest.json"))).RootElement;
+        var manifest = JsonDocument.Parse(File.ReadAllText(dir.File("results/taobao/manifest.json"))).RootElement;
         Assert.Equal(3, manifest.GetProperty("dataset_sha256").EnumerateObject().Count()); // events, items, truth
         foreach (var stage in new[] { "simulate", "ingest", "labels", "pre-train", "CM-DCM", "evaluate" })
             Assert.True(manifest.GetProperty("stage_seconds").TryGetProperty(stage, out _), stage);
@@ -37,7 +37,7 @@ public class ReproductionTests
         Assert.Contains("| CM-DCM |", table);
         Assert.Contains("0.8588", table); // the paper's Taobao AUC_delay for CM-DCM, beside ours
         Assert.DoesNotContain("NaN", table);
-        Assert.Equal(report.Runs.Count, ResultsWriter.ReadMetrics(dir.File("results")).Runs.Count);
+        Assert.Equal(report.Runs.Count, ResultsWriter.ReadMetrics(dir.File("results/taobao")).Runs.Count);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public class ReproductionTests
         Assert.NotEqual(grid.Points[0].Validation, grid.Points[1].Validation);
         Assert.Equal(HyperparameterSearch.Choose(grid.Points), grid.Chosen);
         Assert.Equal(report.Clicks.PrePromotionTrain, grid.FitClicks + grid.ValidationClicks); // carved from training, never evaluation
-        Assert.Equal(grid.Chosen, ResultsWriter.ReadMetrics(dir.File("r1")).Grid!.Chosen);
+        Assert.Equal(grid.Chosen, ResultsWriter.ReadMetrics(dir.File("r1/taobao")).Grid!.Chosen);
         Assert.Contains("Loss weights chosen on the validation clicks", File.ReadAllText(dir.File("r1/results.md")));
 
         // The chosen weights are the ones CM-DCM trains with: the same run without a grid but those weights gives its numbers.
@@ -85,12 +85,12 @@ public class ReproductionTests
         var first = Reproduction.Run(options);
         var again = Reproduction.Run(options with { OutDir = dir.File("r2") });
         Assert.Equal(first.Runs.Select(r => r.Metrics), again.Runs.Select(r => r.Metrics));
-        var stages = JsonDocument.Parse(File.ReadAllText(dir.File("r2/manifest.json"))).RootElement.GetProperty("stage_seconds");
+        var stages = JsonDocument.Parse(File.ReadAllText(dir.File("r2/taobao/manifest.json"))).RootElement.GetProperty("stage_seconds");
         Assert.False(stages.TryGetProperty("pre-train", out _), "nothing is retrained");
         Assert.False(stages.TryGetProperty("CM-DCM", out _));
 
         var changed = Reproduction.Run(options with { OutDir = dir.File("r3"), Config = Tiny with { Model = Tiny.Model with { Alpha = 0.5 } } });
-        stages = JsonDocument.Parse(File.ReadAllText(dir.File("r3/manifest.json"))).RootElement.GetProperty("stage_seconds");
+        stages = JsonDocument.Parse(File.ReadAllText(dir.File("r3/taobao/manifest.json"))).RootElement.GetProperty("stage_seconds");
         Assert.True(stages.TryGetProperty("CM-DCM", out _), "a changed setting is a new cache key");
         Assert.NotEqual(first.Runs[1].Metrics, changed.Runs[1].Metrics);
     }
@@ -103,7 +103,7 @@ public class ReproductionTests
         var report = Reproduction.Run(new ReproductionOptions
         {
             Config = config,
-            Data = TestPaths.SharedData("taobao-userbehavior-head.csv"),
+            Data = [TestPaths.SharedData("taobao-userbehavior-head.csv")],
             OutDir = dir.File("results"),
             WorkDir = dir.File("data"),
         });
