@@ -147,7 +147,8 @@ public static class Reproduction
         if (!options.Simulated)
             return new DatasetFiles(Path.GetFileNameWithoutExtension(options.Data[0]), options.Data, null, null, options.Products);
         var simulator = SimulatorConfig.Preset(options.Config.SimulatorPreset) with { Calendar = options.ResolvedCalendar };
-        if (options.Config.SimulatorUsers is { } users) simulator = simulator with { Users = users };
+        int? users = options.Config.DatasetSimulatorUsers?.TryGetValue(options.Dataset.Name, out var forDataset) == true ? forDataset : options.Config.SimulatorUsers;
+        if (users != null) simulator = simulator with { Users = users.Value };
         // Keyed by a hash of the whole simulator config: a changed setting never reuses stale data.
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(simulator))))[..12];
         var dir = Path.Combine(options.WorkDir, $"simulated-{simulator.Profile}-{simulator.Calendar}-{key}");
