@@ -272,4 +272,23 @@ public class TmallReaderTests
         var twice = Cli.Run(null, "ingest", "--format", "tmall", "--input", a, "--products", products, "--products", products, "--out", dir.File("z"));
         Assert.Contains("--products is given 2 times", twice.Error);
     }
+
+    [Fact]
+    public void TheSampleGivesTheSameBeijingDaysInAnyHostTimeZone()
+    {
+        using var dir = new TempDirectory();
+        // 00:30 and 23:59 Beijing are on other UTC days: a host-zone conversion would move one of them.
+        var sample = dir.Write("sam.csv", "item_id,user_id,action,vtime\ni1,u1,click,2014/9/16 0:30\ni1,u1,alipay,2014/9/21 23:59\n");
+        var reports = new[] { "UTC", "Asia/Shanghai", "America/Los_Angeles" }.Select(tz =>
+        {
+            var output = dir.File(tz.Replace('/', '-'));
+            var (code, stdout, stderr) = Cli.Run(tz, "ingest", "--format", "tmall-sample", "--input", sample, "--out", output);
+            Assert.True(code == 0, stderr);
+            Assert.Contains("2014-09-15 0, 2014-09-16 1, 2014-09-17 0", stdout);
+            Assert.Contains("2014-09-20 0, 2014-09-21 1, 2014-09-22 0", stdout);
+            Assert.Contains("time range 2014-09-16 00:30:00 .. 2014-09-21 23:59:00 (Beijing)", stdout);
+            return File.ReadAllBytes(Path.Combine(output, IngestReport.FileName));
+        }).ToList();
+        Assert.All(reports, r => Assert.Equal(reports[0], r));
+    }
 }
