@@ -131,6 +131,7 @@ public class CommandTests
     [InlineData("unknown dataset 'alibaba': use one of taobao, tmall, industrial-sim", "--dataset", "alibaba")]
     [InlineData("the last-cycle split trains on earlier promotion cycles, and calendar 'taobao' has one", "--dataset", "taobao", "--split", "last-cycle")]
     [InlineData("--format tmall needs --products", "--format", "tmall", "--data", "x.txt")]
+    [InlineData("--calendar industrial-sim is the Industrial column's: use --dataset industrial-sim", "--dataset", "taobao", "--calendar", "industrial-sim")]
     public void ReproduceRefusesADatasetItCannotFillBeforeAnyWork(string message, params string[] arguments)
     {
         using var dir = new TempDirectory();

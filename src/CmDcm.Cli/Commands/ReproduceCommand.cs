@@ -42,7 +42,7 @@ public sealed class ReproduceCommand : ICommand
         };
         options.RejectUnknown();
         // Every column's settings are checked before the first one trains.
-        foreach (var dataset in datasets) dataset.Check(format, data.Count > 0);
+        foreach (var dataset in datasets) dataset.Check(format, data.Count > 0, calendar);
         var progress = new SynchronousProgress(Console.Out);
         foreach (var dataset in datasets) Reproduction.Run(template with { Dataset = dataset }, progress);
         Console.WriteLine();

@@ -41,9 +41,12 @@ public sealed record PaperDataset(
     /// <summary>The default --format for real data of this dataset.</summary>
     public string? DefaultFormat => Formats.Count > 0 ? Formats[0] : null;
 
-    /// <summary>Checks that <paramref name="format"/> with or without data fits this dataset; one clear message if not.</summary>
-    public void Check(string? format, bool hasData)
+    /// <summary>Checks that <paramref name="format"/> and <paramref name="calendar"/>, with or without data, fit this dataset; one clear message if not.</summary>
+    public void Check(string? format, bool hasData, string? calendar = null)
     {
+        // The simulator on another dataset's calendar would fill the wrong column.
+        if (!hasData && calendar != null && All.FirstOrDefault(d => d != this && d.SimulatorCalendar == calendar) is { } other)
+            throw new InputError($"--calendar {calendar} is the {other.Column} column's: use --dataset {other.Name}");
         if (!hasData && SimulatorCalendar == null)
             throw new InputError($"--dataset {Name} needs the real files, since no simulator stands in for it: {DataHint}");
         if (hasData && Formats.Count == 0)

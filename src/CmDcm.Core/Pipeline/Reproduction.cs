@@ -27,7 +27,7 @@ public static class Reproduction
         var stages = new StageClock(progress);
         var started = DateTimeOffset.UtcNow;
         // Settings are checked before any data work, so a typo fails in a second, not after a 3.7 GB ingest.
-        options.Dataset.Check(options.Format, !options.Simulated);
+        options.Dataset.Check(options.Format, !options.Simulated, options.Calendar);
         var format = options.ResolvedFormat;
         EventReaders.Get(format);
         var calendar = PromotionCalendar.Load(options.ResolvedCalendar, options.Year);
