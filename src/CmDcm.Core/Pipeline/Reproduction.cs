@@ -42,7 +42,7 @@ public static class Reproduction
         var dataset = options.Simulated ? stages.Time("simulate", () => PrepareData(options, progress)) : PrepareData(options, progress);
         var ingest = stages.Time("ingest", () => EventIngest.Run(dataset.Events, format, calendar, Path.Combine(options.WorkDir, dataset.Name), products: dataset.Products));
         foreach (var warning in ingest.Report.Warnings) progress?.Report($"ingest warning: {warning}");
-        progress?.Report($"ingest: {ingest.Report.RowsRead:N0} rows read, {ingest.Report.RowsKept:N0} kept");
+        progress?.Report($"ingest: {ingest.Report.RowsRead:N0} rows read, {ingest.Report.RowsKept:N0} kept, {ingest.Report.MinTimeBeijing} .. {ingest.Report.MaxTimeBeijing} (Beijing)");
         var items = dataset.Items == null ? null : ItemCatalog.Read(dataset.Items);
         var samples = stages.Time("labels", () =>
         {
