@@ -85,6 +85,8 @@ public class ChartTests
         Assert.Contains("pre-promotion", html);
         Assert.Contains("2017-11-29", html);
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.tmp"));
+        Assert.Equal(html, ChartOutput.Html(ActivityCharts.DailyBehaviour(days, "test")));   // same chart, same bytes
+        Assert.Contains("<div id=\"cmdcm-chart\">", html);
     }
 
     [Fact]

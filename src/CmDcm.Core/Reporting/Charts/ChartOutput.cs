@@ -19,9 +19,21 @@ public static class ChartOutput
     /// <summary>The browser the PNG export drives; override with CMDCM_CHROMIUM.</summary>
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CMDCM_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
 
-    /// <summary>The chart as one HTML page with plotly.js inlined (~3.6 MB): no script is fetched from the network.</summary>
-    public static string Html(GenericChart chart) =>
-        GenericChart.toEmbeddedHTML(SelfContained(chart));
+    /// <summary>
+    /// The chart as one HTML page with plotly.js inlined (~3.6 MB): no script is fetched from the network.
+    /// Plotly.NET names the chart's div with a fresh GUID; it is replaced by a fixed id so the same chart gives
+    /// the same bytes (a rerun of `cmdcm tables` changes no file whose numbers did not change).
+    /// </summary>
+    public static string Html(GenericChart chart)
+    {
+        var html = GenericChart.toEmbeddedHTML(SelfContained(chart));
+        const string marker = "<div id=\"";
+        int start = html.LastIndexOf(marker, StringComparison.Ordinal);   // the chart div follows the inlined plotly.js
+        if (start < 0) return html;
+        start += marker.Length;
+        var id = html[start..html.IndexOf('"', start)];
+        return Guid.TryParse(id, out _) ? html.Replace(id, "cmdcm-chart").Replace(id.Replace("-", ""), "cmdcm_chart") : html;
+    }
 
     /// <summary>Writes the chart as a self-contained HTML page, atomically; creates the folder. Returns the path.</summary>
     public static string SaveHtml(GenericChart chart, string path)

@@ -23,7 +23,8 @@ public static class TableCharts
         var trace = Figure.Trace("table",
             ("header", new { values = header, align = "left", fill = new { color = "#e8eef7" }, font = new { size = 13 } }),
             ("cells", new { values = columns, align = "left", height = 26 }));
-        return Figure.Of([trace], table.Title, "", "", ("height", 120 + 28 * Math.Max(table.Rows.Count, 1)));
+        return Figure.Of([trace], table.Title, "", "",
+            ("height", 120 + 30 * (table.Rows.Count + 1)), ("margin", new { t = 60, b = 20, l = 20, r = 20 }));
     }
 
     /// <summary>Grouped bars of AUC_delay per method: ours (mean, ± std as error bars) beside the paper's.</summary>
