@@ -82,12 +82,26 @@ public static class ActivityCharts
         var spans = PeriodSpan.Of(days).Where(s => PeriodStyle.ContainsKey(s.Period)).ToList();
         var bands = spans.Select(s => (object)new
         {
-            type = "rect", xref = "x", yref = "paper", x0 = Day(s.First.AddDays(-1)) + " 12:00", x1 = Day(s.Last) + " 12:00", y0 = 0, y1 = 1,
-            fillcolor = PeriodStyle[s.Period].Color, line = new { width = 0 }, layer = "below",
+            type = "rect",
+            xref = "x",
+            yref = "paper",
+            x0 = Day(s.First.AddDays(-1)) + " 12:00",
+            x1 = Day(s.Last) + " 12:00",
+            y0 = 0,
+            y1 = 1,
+            fillcolor = PeriodStyle[s.Period].Color,
+            line = new { width = 0 },
+            layer = "below",
         }).ToArray();
         var labels = spans.Select(s => (object)new
         {
-            xref = "x", yref = "paper", x = Middle(s), y = 1.0, yanchor = "bottom", showarrow = false, text = PeriodStyle[s.Period].Label,
+            xref = "x",
+            yref = "paper",
+            x = Middle(s),
+            y = 1.0,
+            yanchor = "bottom",
+            showarrow = false,
+            text = PeriodStyle[s.Period].Label,
         }).ToArray();
         return [("shapes", bands), ("annotations", labels)];
     }
