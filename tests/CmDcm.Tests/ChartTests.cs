@@ -230,4 +230,32 @@ public class ChartTests
         Assert.All(groups.SelectMany(g => g.MeanGate), v => Assert.Equal(1.0, v, 6));
         Assert.Equal(["g_cvr^1", "g_cvr^2", "g_cvr^3", "g_atc^1", "g_atc^2", "g_atc^3"], GateActivity.LayerNames(3));
     }
+
+    [Fact]
+    public void Every_chart_draws_the_series_it_is_given()
+    {
+        static string Json(Plotly.NET.GenericChart chart) => Plotly.NET.GenericChart.toFigureJson(chart);
+
+        var conversion = Json(ActivityCharts.ConversionByDay([new DayConversion(new(2017, 11, 30), Period.PrePromotion, 200, 3, 5)]));
+        Assert.Contains("0.015", conversion);   // 3 / 200 direct
+        Assert.Contains("0.025", conversion);   // 5 / 200 delayed
+        Assert.Contains("pre-promotion", conversion);
+
+        var histogram = Json(ActivityCharts.DelayHistogram([new DelayBin(0, 17), new DelayBin(1, 4)]));
+        Assert.Contains("[17,4]", histogram.Replace(" ", ""));
+
+        var orders = Json(ActivityCharts.PromotionOrdersByClickDay(new PromotionOrderSources([new ClickDayOrders(new(2017, 11, 29), Period.PrePromotion, 9)], 10, 1)));
+        Assert.Contains("90.0%", orders);
+
+        var gates = Json(ModelCharts.GatesByActivity([new GateGroup(0, 3, 10, [0.9, 1.1]), new GateGroup(4, 9, 12, [0.8, 1.3])]));
+        Assert.Contains("g_cvr^1", gates);
+        Assert.Contains("g_atc^1", gates);
+        Assert.Contains("0-3", gates);
+        Assert.Contains("1.3", gates);
+
+        var pairs = new EffectPairs([0.1, 0.2, 0.3], [0.15, 0.2, 0.35]);
+        Assert.Contains("3 clicks", Json(ModelCharts.EffectEstimates(pairs, EffectComparison.Binned(pairs, 2))));
+
+        Assert.Contains("0.0123", Json(ModelCharts.Calibration([new CalibrationBin(0.0123, 0.02, 50)])));
+    }
 }
