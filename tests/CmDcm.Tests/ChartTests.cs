@@ -121,6 +121,17 @@ public class ChartTests
     }
 
     [Fact]
+    public void Png_export_without_chromium_names_the_package_to_install()
+    {
+        var chart = ActivityCharts.DelayHistogram([new DelayBin(0, 1)]);
+
+        var error = Assert.Throws<InputError>(() => ChartOutput.Png(chart, chromium: "/nonexistent/chromium"));
+
+        Assert.Contains("apt-get install -y chromium", error.Message);
+        Assert.Contains("/nonexistent/chromium", error.Message);
+    }
+
+    [Fact]
     public void Conversion_by_day_splits_direct_and_delayed_per_click_day()
     {
         var samples = new Timeline()

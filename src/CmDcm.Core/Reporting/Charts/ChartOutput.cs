@@ -45,12 +45,12 @@ public static class ChartOutput
     }
 
     /// <summary>
-    /// The chart rendered to PNG bytes by headless chromium (1.5-3 s a chart). Throws an <see cref="InputError"/>
-    /// naming the package to install when no chromium is found.
+    /// The chart rendered to PNG bytes by headless chromium (a browser start per chart: 2-15 s on a loaded 2-core machine). Throws an <see cref="InputError"/>
+    /// naming the package to install when no chromium is found at <paramref name="chromium"/> (default <see cref="ChromiumPath"/>).
     /// </summary>
-    public static byte[] Png(GenericChart chart, int width = 900, int height = 500)
+    public static byte[] Png(GenericChart chart, int width = 900, int height = 500, string? chromium = null)
     {
-        ConfigureBrowser();
+        ConfigureBrowser(chromium ?? ChromiumPath);
         var base64 = SelfContained(chart).ToBase64PNGString(Width: width, Height: height);
         return Convert.FromBase64String(base64.Substring(base64.IndexOf(',') + 1));
     }
@@ -61,9 +61,8 @@ public static class ChartOutput
     static readonly object BrowserLock = new();
 
     /// <summary>Points ImageExport at the local chromium; without a path it would try to download Chrome, which fails offline.</summary>
-    static void ConfigureBrowser()
+    static void ConfigureBrowser(string path)
     {
-        var path = ChromiumPath;
         if (!File.Exists(path))
             throw new InputError($"PNG export needs chromium at {path}: install Debian's package (apt-get install -y chromium) or set CMDCM_CHROMIUM to a Chromium/Chrome binary");
         lock (BrowserLock)
