@@ -100,13 +100,35 @@ public class ChartTests
 
         var table2 = PaperTables.Table2(report);
         var cmDcm = table2.Rows.Single(r => r.Method == "CM-DCM");
-        foreach (var file in new[] { "table2.html", "table3.html", Path.Combine(ChartOutput.FiguresFolder, ResultsWriter.AucDelayBarsFile),
-                     Path.Combine(ChartOutput.FiguresFolder, ResultsWriter.AblationBarsFile) })
+        foreach (var file in new[] { "table2.html", "table3.html", Path.Combine(ChartOutput.FiguresFolder, TableCharts.AucDelayBarsFile),
+                     Path.Combine(ChartOutput.FiguresFolder, TableCharts.AblationBarsFile) })
             AssertSelfContained(File.ReadAllText(Path.Combine(dir.Path, file)));
         var html = File.ReadAllText(Path.Combine(dir.Path, "table2.html"));
         Assert.Contains(PaperTables.Ours(cmDcm.AucDelay), html);   // ours, formatted as in table2.md
         Assert.Contains("0.8588", html);                           // the paper's CM-DCM AUC_delay on Taobao
         Assert.Contains("AUC_delay (paper)", html);
+    }
+
+    [Fact]
+    public void Table_figures_put_dataset_groups_side_by_side()
+    {
+        TableRow Row(string method, double? ours, double paper)
+        {
+            var cell = new TableCell(ours, 0.001, ours == null ? 0 : 3, paper, false);
+            return new TableRow(method, cell, cell, cell);
+        }
+        var taobao = new ComparisonTable("Table 2 (Taobao column)", "Taobao", [Row("FNW", 0.7214, 0.7737), Row("CM-DCM", 0.7407, 0.8588)]);
+        var tmall = new ComparisonTable("Table 2 (Tmall column)", "Tmall", [Row("FNW", null, 0.6730), Row("CM-DCM", null, 0.7220)]);
+
+        var table = Plotly.NET.GenericChart.toFigureJson(TableCharts.Table([taobao, tmall], "Table 2"));
+        var bars = Plotly.NET.GenericChart.toFigureJson(TableCharts.AucDelayBars([taobao, tmall], "AUC_delay"));
+
+        Assert.Contains("Taobao AUC_delay (ours)", table);
+        Assert.Contains("Tmall NLL_delay (paper)", table);
+        Assert.Contains("0.7407 ± 0.0010", table);
+        Assert.Contains("0.6730", table);
+        Assert.Contains("n/a", table);                                          // Tmall not run: ours says so
+        Assert.Contains("[\"Taobao\",\"Taobao\",\"Tmall\",\"Tmall\"]", bars.Replace(" ", ""));   // the dataset level of the x axis
     }
 
     [Fact]

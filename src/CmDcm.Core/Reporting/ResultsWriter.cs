@@ -38,22 +38,13 @@ public static class ResultsWriter
     public static void WriteTables(string outDir, ReproductionReport report, RunManifest manifest)
     {
         WriteText(Path.Combine(outDir, TableFile), MarkdownReport.Render(report, manifest));
-        var (table2, table3) = (PaperTables.Table2(report), PaperTables.Table3(report));
-        foreach (var (name, table) in new[] { ("table2", table2), ("table3", table3) })
+        foreach (var (name, table) in new[] { ("table2", PaperTables.Table2(report)), ("table3", PaperTables.Table3(report)) })
         {
             WriteText(Path.Combine(outDir, name + ".csv"), PaperTables.Csv(table));
             WriteText(Path.Combine(outDir, name + ".md"), $"# {table.Title}\n\n" + PaperTables.Markdown(table));
-            ChartOutput.SaveHtml(TableCharts.Table(table), Path.Combine(outDir, name + ".html"));
         }
-        ChartOutput.SaveHtml(TableCharts.AucDelayBars(table2), Path.Combine(outDir, ChartOutput.FiguresFolder, AucDelayBarsFile));
-        ChartOutput.SaveHtml(TableCharts.AucDelayBars(table3), Path.Combine(outDir, ChartOutput.FiguresFolder, AblationBarsFile));
+        TableCharts.SaveAll(outDir, [PaperTables.Table2(report)], PaperTables.Table2(report).Title, PaperTables.Table3(report));
     }
-
-    /// <summary>Table 2's AUC_delay per method, ours beside the paper's, under figures/.</summary>
-    public const string AucDelayBarsFile = "auc-delay-bars.html";
-
-    /// <summary>Table 3's AUC_delay per ablation, ours beside the paper's, under figures/.</summary>
-    public const string AblationBarsFile = "ablation-bars.html";
 
     public static RunManifest ReadManifest(string outDir)
     {
