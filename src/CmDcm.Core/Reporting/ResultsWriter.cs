@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CmDcm.Data;
 using CmDcm.Pipeline;
+using CmDcm.Reporting.Charts;
 
 namespace CmDcm.Reporting;
 
@@ -34,7 +35,10 @@ public static class ResultsWriter
         WriteText(Path.Combine(datasetDir, ConfigFile), manifest.Config.ToJson());
     }
 
-    /// <summary>results.md and Table 2/3 as CSV and Markdown in <paramref name="resultsDir"/>, from its dataset folders alone (`cmdcm tables` reruns this).</summary>
+    /// <summary>
+    /// results.md, Table 2/3 as CSV, Markdown and self-contained Plotly HTML, and the AUC_delay and ablation
+    /// bars under figures/, from the dataset folders of <paramref name="resultsDir"/> alone (`cmdcm tables` reruns this; no browser needed).
+    /// </summary>
     public static void WriteTables(string resultsDir)
     {
         var results = ReadAll(resultsDir);
@@ -47,6 +51,7 @@ public static class ResultsWriter
             WriteText(Path.Combine(resultsDir, "table3.csv"), PaperTables.Csv([table3]));
             WriteText(Path.Combine(resultsDir, "table3.md"), $"# {table3.Title}\n\n" + PaperTables.Markdown([table3]));
         }
+        TableCharts.SaveAll(resultsDir, table2, PaperTables.Table2Title, PaperTables.Table3(results));
     }
 
     /// <summary>Every dataset folder of <paramref name="resultsDir"/> that holds a finished run, in Table 2's column order.</summary>
