@@ -28,6 +28,8 @@ public static class Reproduction
         var started = DateTimeOffset.UtcNow;
         // Settings are checked before any data work, so a typo fails in a second, not after a 3.7 GB ingest.
         var methods = Methods(config);
+        if (config.Seeds.Length == 0 || config.Seeds.Any(s => s < 0))
+            throw new InputError($"seeds must be one or more non-negative numbers, got [{string.Join(", ", config.Seeds)}]");
         var device = Devices.Resolve(config.Device);
         var split = new SplitOptions(SplitOptions.ParseMode(config.Split), (ulong)config.SplitSeed);
 
@@ -61,11 +63,11 @@ public static class Reproduction
             Devices.Seed(seed);
             var daily = new PretrainedDailyModel(config.Model, samples.HasPrice);
             daily.to(device);
-            TrainingHistory? history = null;
-            if (!cache.TryLoadWeights(daily, PreTrained, seed))
+            var history = cache.TryLoadWeights(daily, PreTrained, seed);
+            if (history == null)
             {
                 history = stages.Time("pre-train", () => Trainer.Fit(daily, data, regular, config.Pretrain, seed, PreTrained, progress));
-                cache.SaveWeights(daily, PreTrained, seed);
+                cache.SaveWeights(daily, PreTrained, seed, history);
             }
             return dailyModels[seed] = (daily, history);
         }
