@@ -30,6 +30,7 @@ public static class Reproduction
         var methods = Methods(config);
         if (config.Seeds.Length == 0 || config.Seeds.Any(s => s < 0))
             throw new InputError($"seeds must be one or more non-negative numbers, got [{string.Join(", ", config.Seeds)}]");
+        EventReaders.Get(options.Format);
         var device = Devices.Resolve(config.Device);
         var split = new SplitOptions(SplitOptions.ParseMode(config.Split), (ulong)config.SplitSeed);
 
