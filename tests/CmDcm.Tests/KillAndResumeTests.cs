@@ -81,6 +81,7 @@ public class KillAndResumeTests(KillAndResumeTests.Uninterrupted baseline) : ICl
         var (code, output, error) = Cli.Run(null, Arguments(baseline.Config, outDir, workDir));
         Assert.True(code == 0, output + error);
         Assert.Equal(baseline.Metrics.ToJsonString(), Comparable(outDir).ToJsonString());
+        Assert.Empty(Directory.EnumerateFiles(dir.Path, "*.tmp", SearchOption.AllDirectories)); // the killed run's temporaries removed
         if (stage is "CM-DCM epoch 1/2" or "[evaluate] ...")
             Assert.DoesNotContain("[pre-train] ...", output); // resumed from the cached pre-trained model, not redone
         if (stage == "CM-DCM epoch 1/2")

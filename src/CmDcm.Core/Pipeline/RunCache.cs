@@ -37,7 +37,9 @@ public sealed class RunCache
         var path = RunPath(method, seed);
         run = null!;
         if (!File.Exists(path)) return false;
-        run = JsonSerializer.Deserialize<MethodRun>(File.ReadAllText(path), ResultsWriter.Json)!;
+        // Entries are written atomically; one that still does not parse (edited by hand, a disk error) is retrained, not fatal.
+        try { run = JsonSerializer.Deserialize<MethodRun>(File.ReadAllText(path), ResultsWriter.Json)!; }
+        catch (JsonException) { return false; }
         return run != null;
     }
 
