@@ -113,4 +113,22 @@ public class NumericsTests
         Assert.Equal(("CM-DCM", epoch, batch), (error.Method, error.Epoch, error.Batch));
         Assert.Contains($"CM-DCM: loss term '{error.Term}' is NaN at epoch {epoch}, batch {batch}", error.Message);
     }
+
+    [Fact]
+    public void ADivergingRunEndsTheCliWithTheLocationNotAStackTrace()
+    {
+        using var dir = new TempDirectory();
+        // A learning rate of 1e38 sends the first Adagrad step's weights to infinity: the second batch's loss is NaN.
+        var config = dir.Write("diverge.json", """
+            {
+              "simulatorPreset": "ci", "simulatorUsers": 200, "methods": ["pre-trained"], "device": "cpu",
+              "pretrain": { "epochs": 1, "batchSize": 256, "learningRate": 1e38 },
+              "model": { "encoder": { "embeddingDim": 8, "userBuckets": 2000, "itemBuckets": 2000, "categoryBuckets": 200 },
+                         "hidden": [16, 8], "gateHidden": [8, 4], "headHidden": 8 }
+            }
+            """);
+        var (code, output, error) = Cli.Run(null, "reproduce", "--profile", config, "--out", dir.File("out"), "--work", dir.File("work"));
+        Assert.True(code == 3, $"exit {code}: {output}{error}");
+        Assert.Matches(@"^cmdcm reproduce: pre-trained: loss term '\w+' is NaN at epoch 1, batch \d+; training stopped$", error.Trim());
+    }
 }
