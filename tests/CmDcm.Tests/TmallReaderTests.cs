@@ -168,7 +168,7 @@ public class TmallReaderTests
         Assert.Equal("2013-04-01 08:00:00", report.OutsideWindowMinTimeBeijing);
         Assert.Equal("2013-10-01 00:00:00", report.OutsideWindowMaxTimeBeijing);
         Assert.Equal(1, report.RowsRejected);
-        Assert.Equal(new RejectedLine(2, "bad date-time", $"10{S}u2{S}click{S}2013-02-30 10:00:00", "partb.txt"), report.FirstRejects.Single());
+        Assert.Equal(new RejectedLine(2, "bad date-time", @"10\x01u2\x01click\x012013-02-30 10:00:00", "partb.txt"), report.FirstRejects.Single());
         Assert.Equal(4, report.RowsKept);
         // File order across the parts; categories 50-1 -> 0, 50-2 -> 1 by first appearance, the miss -1.
         Assert.Equal([1L, 1, 2, 3], e.User[..4]);

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using CmDcm.Data;
 using CmDcm.Labels;
 
@@ -9,23 +8,28 @@ namespace CmDcm.Cli.Commands;
 public sealed class LabelsCommand : ICommand
 {
     public string Name => "labels";
-    public string Summary => "build click samples (labels, ATC treatment, split) from an event log";
+    public string Summary =>
+        "build click samples (labels, ATC treatment, split): --events events.parquet (from `cmdcm ingest`) or --input LOG [--format taobao|tmall-sample], " +
+        "--out samples.csv [--calendar taobao] [--split random|user|last-cycle] [--seed N] [--items items.csv]";
 
     public int Run(CommandOptions options)
     {
-        var format = options.Text("format", "taobao");
-        var input = options.Required("input");
+        var eventsPath = options.Text("events");
+        var input = options.Text("input");
+        var format = options.Text("format");
         var calendar = PromotionCalendar.Load(options.Text("calendar", "taobao"));
         var output = options.Required("out");
         var mode = SplitOptions.ParseMode(options.Text("split", "random"));
         var seed = options.Int("seed", (int)SplitOptions.DefaultSeed);
         var itemsPath = options.Text("items");
         options.RejectUnknown();
-        if (format != "taobao") throw new InputError($"unknown format '{format}': only taobao is supported so far");
+        if ((eventsPath == null) == (input == null)) throw new InputError("give either --events events.parquet (written by `cmdcm ingest`) or --input LOG with its --format");
+        if (eventsPath != null && format != null) throw new InputError("--format applies to --input; --events is always the Parquet events file");
         if (seed < 0) throw new InputError($"--seed must be non-negative, got {seed}");
 
         var clock = Stopwatch.StartNew();
-        var events = LoadTaobao(input, calendar);
+        // The raw log goes through the one ingest path (same readers, rejects and window as `cmdcm ingest`).
+        var events = eventsPath != null ? EventStore.Read(eventsPath) : EventIngest.Read(input!, format ?? TaobaoReader.FormatName, calendar).Events;
         var items = itemsPath == null ? null : ItemCatalog.Read(itemsPath);
         var samples = ClickSampleBuilder.Build(events, calendar, items, new SplitOptions(mode, (ulong)seed));
         SamplesCsv.Write(samples, output);
@@ -44,47 +48,5 @@ public sealed class LabelsCommand : ICommand
         Console.WriteLine($"pre-promotion: {direct:N0} direct, {delayed:N0} delayed conversions, {atc:N0} with ATC; split {SplitOptions.Name(mode)} seed {seed}: {pre - eval:N0} train / {eval:N0} eval");
         Console.WriteLine($"wrote {output} in {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
-    }
-
-    // TODO: replace with EventIngest once the reader lands
-    /// <summary>Minimal reader for the headerless `user,item,category,behavior,ts` CSV, keeping rows inside the calendar window.</summary>
-    static EventTable LoadTaobao(string path, PromotionCalendar calendar)
-    {
-        var events = new EventTable();
-        long line = 0, rejected = 0;
-        foreach (var text in File.ReadLines(path))
-        {
-            line++;
-            if (text.Length == 0) continue;
-            var parts = text.Split(',');
-            if (parts.Length != 5
-                || !long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var user)
-                || !long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var item)
-                || !long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var category)
-                || !long.TryParse(parts[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ts)
-                || !TryBehavior(parts[3], out var behavior))
-            {
-                if (++rejected <= 3) Console.Error.WriteLine($"{path}:{line}: skipped malformed row '{text}'");
-                continue;
-            }
-            if (ts < calendar.WindowStart || ts >= calendar.WindowEnd) continue;
-            events.Add(user, item, category, behavior, ts);
-        }
-        if (line > 0 && rejected > line / 100)
-            throw new InputError($"{path}: {rejected} of {line} rows are not 'user,item,category,behavior,ts' (is this the Taobao UserBehavior format?)");
-        return events;
-    }
-
-    static bool TryBehavior(string text, out Behavior behavior)
-    {
-        (bool ok, behavior) = text switch
-        {
-            "pv" => (true, Behavior.Pv),
-            "fav" => (true, Behavior.Fav),
-            "cart" => (true, Behavior.Cart),
-            "buy" => (true, Behavior.Buy),
-            _ => (false, Behavior.Pv),
-        };
-        return ok;
     }
 }

@@ -15,7 +15,7 @@ public sealed class ReproduceCommand : ICommand
         var profile = options.Text("profile", "default");
         var config = RunConfig.Load(profile);
         if (options.Text("seeds") is { } seeds)
-            config = config with { Seeds = seeds.Split(',').Select(s => int.TryParse(s, out var v) ? v : throw new InputError($"--seeds expects numbers like 1,2,3, got '{seeds}'")).ToArray() };
+            config = config with { Seeds = seeds.Split(',').Select(s => int.TryParse(s, out var v) && v >= 0 ? v : throw new InputError($"--seeds expects non-negative numbers like 1,2,3, got '{seeds}'")).ToArray() };
         if (options.Text("methods") is { } methods) config = config with { Methods = methods.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) };
         if (options.Text("device") is { } device) config = config with { Device = device };
         var data = options.Texts("data");

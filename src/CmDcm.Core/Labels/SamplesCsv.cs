@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CmDcm.Data;
 
 namespace CmDcm.Labels;
 
@@ -17,9 +18,9 @@ public static class SamplesCsv
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        var temporary = path + ".tmp";
-        using (var writer = new StreamWriter(temporary, false, new UTF8Encoding(false), 1 << 16))
+        AtomicFile.Write(path, stream =>
         {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
             writer.NewLine = "\n";
             writer.WriteLine(Header);
             var line = new StringBuilder(128);
@@ -41,8 +42,7 @@ public static class SamplesCsv
                 line.Append(',').Append(SplitName(samples.Split[i]));
                 writer.WriteLine(line);
             }
-        }
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     public static string PeriodName(Period period) => period switch

@@ -32,6 +32,8 @@ public static class Reproduction
         EventReaders.Get(format);
         var calendar = PromotionCalendar.Load(options.ResolvedCalendar, options.Year);
         var methods = Methods(config);
+        if (config.Seeds.Length == 0 || config.Seeds.Any(s => s < 0))
+            throw new InputError($"seeds must be one or more non-negative numbers, got [{string.Join(", ", config.Seeds)}]");
         var device = Devices.Resolve(config.Device);
         var split = new SplitOptions(SplitOptions.ParseMode(config.Split), (ulong)config.SplitSeed);
         if (split.Mode == SplitMode.LastCycle && calendar.Cycles.Count < 2)
@@ -70,11 +72,11 @@ public static class Reproduction
             Devices.Seed(seed);
             var daily = new PretrainedDailyModel(config.Model, samples.HasPrice);
             daily.to(device);
-            TrainingHistory? history = null;
-            if (!cache.TryLoadWeights(daily, PreTrained, seed))
+            var history = cache.TryLoadWeights(daily, PreTrained, seed);
+            if (history == null)
             {
                 history = stages.Time("pre-train", () => Trainer.Fit(daily, data, regular, config.Pretrain, seed, PreTrained, progress));
-                cache.SaveWeights(daily, PreTrained, seed);
+                cache.SaveWeights(daily, PreTrained, seed, history);
             }
             return dailyModels[seed] = (daily, history);
         }
