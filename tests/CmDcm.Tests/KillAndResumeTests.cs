@@ -48,12 +48,12 @@ public class KillAndResumeTests(KillAndResumeTests.Uninterrupted baseline) : ICl
     }
 
     static string[] Arguments(string config, string outDir, string workDir, params string[] more) =>
-        ["reproduce", "--profile", config, "--out", outDir, "--work", workDir, .. more];
+        ["reproduce", "--dataset", "taobao", "--profile", config, "--out", outDir, "--work", workDir, .. more];
 
     /// <summary>metrics.json without wall-clock figures (the only numbers that may differ between identical runs).</summary>
     static JsonNode Comparable(string outDir)
     {
-        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "metrics.json")))!;
+        var metrics = JsonNode.Parse(File.ReadAllText(Path.Combine(outDir, "taobao", "metrics.json")))!;
         foreach (var run in metrics["runs"]!.AsArray())
         {
             run!.AsObject().Remove("train_seconds");
@@ -75,7 +75,7 @@ public class KillAndResumeTests(KillAndResumeTests.Uninterrupted baseline) : ICl
         using var dir = new TempDirectory();
         string outDir = dir.File("out"), workDir = dir.File("work");
         Cli.KillWhen(stage, occurrence, Arguments(baseline.Config, outDir, workDir));
-        Assert.False(File.Exists(Path.Combine(outDir, "metrics.json")), $"killed at '{stage}' after the run had finished");
+        Assert.False(File.Exists(Path.Combine(outDir, "taobao", "metrics.json")), $"killed at '{stage}' after the run had finished");
         AssertNoPartialFiles(dir.Path);
 
         var (code, output, error) = Cli.Run(null, Arguments(baseline.Config, outDir, workDir));
