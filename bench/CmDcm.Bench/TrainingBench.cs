@@ -29,6 +29,7 @@ static class TrainingBench
         var export = args.Optional("export");
         if (model is not ("pretrained" or "cm-dcm")) throw new InputError($"--model pretrained|cm-dcm, got '{model}'");
 
+        int defaultThreads = torch.get_num_threads();
         torch.set_num_threads(threads);
         var config = RunConfig.Load("default");
         var calendar = PromotionCalendar.Load("taobao");
@@ -56,6 +57,7 @@ static class TrainingBench
             libtorch = LoadedLibtorch(),
             model,
             threads = torch.get_num_threads(),
+            default_threads = defaultThreads,
             rows = rows.Length,
             epochs,
             samples = history.Samples,
