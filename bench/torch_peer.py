@@ -14,9 +14,6 @@ import torch
 from torch import nn
 import torch.nn.functional as F
 
-EPS = 1e-7
-
-
 class Mlp(nn.Module):
     """Linear + ReLU layers; returns every hidden activation (Layers/Mlp.cs)."""
 
@@ -89,9 +86,10 @@ def bce_with_logits(logit, y):
     return (y * F.softplus(-logit) + (1 - y) * F.softplus(logit)).mean()
 
 
-def bce(p, y):
-    p = p.clamp(EPS, 1 - EPS)
-    return (-(y * p.log() + (1 - y) * (1 - p).log())).mean()
+def bce_log(log_p, y):
+    """BCE of a probability given as (log p, log(1 - p)) (Models/Losses.cs, LogProbability)."""
+    log, log_complement = log_p
+    return (-(y * log + (1 - y) * log_complement)).mean()
 
 
 class PretrainedDaily(nn.Module):
@@ -172,20 +170,24 @@ class CmDcm(nn.Module):
     def step(self, b):
         with torch.no_grad():
             cvr_logit, cvr_hidden, atc_logit, atc_hidden = self.daily.towers(b)
-            p_cvr = torch.sigmoid(cvr_logit)
             p_atc = torch.sigmoid(atc_logit)
         e = self.encoder(b)
         parts = [cvr_hidden[-1]] + ([e["price"]] if e["price"] is not None else []) + [e["cart"], e["buy"], e["all"]]
         x = torch.cat(parts, 1)
         u = torch.cat([e["cart"], e["buy"], e["activity"], e["item_category"].detach()], 1)
         z = self.tower(x, u, cvr_hidden, atc_hidden)
-        p_delay = (1 - p_cvr) * torch.sigmoid(z)
-        return x, p_cvr, p_atc, p_delay, p_cvr + p_delay
+        # The bounded head in log space, as CmDcmModel.Step: p_delay = (1 - p_cvr) sigmoid(z), p_all = p_cvr + p_delay.
+        direct, not_direct = F.logsigmoid(cvr_logit), F.logsigmoid(-cvr_logit)
+        delayed, not_delayed = F.logsigmoid(z), F.logsigmoid(-z)
+        delay = (not_direct + delayed, torch.logaddexp(direct, not_direct + not_delayed))
+        all_ = (torch.logaddexp(direct, not_direct + delayed), not_direct + not_delayed)
+        return x, p_atc, delay, all_
 
     def loss(self, b):
         m = self.m
-        x, _, p_atc, p_delay, p_all = self.step(b)
-        terms = {"bce_delay": bce(p_delay, b["y_delay"]), "bce_all": m["alpha"] * bce(p_all, b["y_all"])}
+        x, p_atc, delay, all_ = self.step(b)
+        p_delay = delay[0].exp()
+        terms = {"bce_delay": bce_log(delay, b["y_delay"]), "bce_all": m["alpha"] * bce_log(all_, b["y_all"])}
         t, y = b["atc"], b["y_delay"]
         e = p_atc.clamp(m["propensity_clip"], 1 - m["propensity_clip"])
         logit0, _ = self.m0(x)
@@ -201,7 +203,7 @@ class CmDcm(nn.Module):
         return terms
 
     def predict(self, b):
-        return self.step(b)[3]
+        return self.step(b)[2][0].exp()
 
 
 def main():
