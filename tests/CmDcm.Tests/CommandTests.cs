@@ -98,8 +98,11 @@ public class CommandTests
         Assert.StartsWith("Taobao,CM-DCM,0.631", csv[3]);
         Assert.StartsWith("Industrial,DEFER,not run,not run,0.8101,", csv[8]); // a method this dataset did not run
         var table2 = File.ReadAllText(Path.Combine(results, "table2.md"));
-        Assert.Contains("| method | Taobao AUC_delay (ours) | Taobao AUC_delay (paper) |", table2);
-        Assert.Contains("| Tmall NLL_delay (ours) | Tmall NLL_delay (paper) | Industrial AUC_delay (ours) |", table2);
+        Assert.Contains("| method | AUC_delay (ours) | AUC_delay (paper) | AUC_all (ours) |", table2);
+        var groups = table2.Split("### ").Skip(1).ToList();   // one table per dataset, in the paper's column order
+        Assert.Equal(["Table 2 (Taobao column): UserBehavior.csv", "Table 2 (Tmall column): not run (data not present)", "Table 2 (Industrial column)"],
+            groups.Select(g => g[..g.IndexOf('\n')].Split(": simulator")[0]));
+        Assert.Contains("| CM-DCM | not run (data not present) | 0.7401 |", groups[1]);
         Assert.DoesNotContain("|  |", table2);
         Assert.DoesNotContain("| |", table2);
 

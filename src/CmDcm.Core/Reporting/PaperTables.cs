@@ -108,20 +108,32 @@ public static class PaperTables
 
     public static string Markdown(ComparisonTable table) => Markdown([table]);
 
-    /// <summary>One Markdown table; several groups sit side by side, each header named by its dataset.</summary>
+    /// <summary>
+    /// One Markdown table per group (a dataset's column of Table 2), headed by the group's title and what filled it:
+    /// eighteen columns side by side do not read on a page. A group not run keeps the paper's numbers beside cells that say so.
+    /// </summary>
     public static string Markdown(IReadOnlyList<ComparisonTable> groups)
     {
+        if (groups.Count == 1) return Markdown(groups[0].Rows);
         var md = new StringBuilder();
-        string Prefix(ComparisonTable g) => groups.Count > 1 ? g.PaperDataset + " " : "";
-        md.AppendLine("| method | " + string.Join(" | ", groups.SelectMany(g => Metrics.Select(m => $"{Prefix(g)}{m.Name} (ours) | {Prefix(g)}{m.Name} (paper)"))) + " |");
-        md.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|---:|", Metrics.Length * groups.Count)));
-        foreach (var method in groups.SelectMany(g => g.Rows.Select(r => r.Method)).Distinct())
+        foreach (var group in groups)
         {
-            var cells = groups.SelectMany(g => g.Rows.FirstOrDefault(r => r.Method == method) is { } row
-                ? Cells(row).Select(c => $"{row.NotRun ?? Ours(c)} | {Number(c.Paper)}")
-                : Metrics.Select(_ => $"{MethodNotRun} | "));
-            md.AppendLine($"| {method} | " + string.Join(" | ", cells) + " |");
+            var source = group.NotRun ?? group.Source;
+            md.AppendLine($"### {group.Title}{(source == null ? "" : $": {source}")}");
+            md.AppendLine();
+            md.Append(Markdown(group.Rows));
+            md.AppendLine();
         }
+        return md.ToString();
+    }
+
+    static string Markdown(IReadOnlyList<TableRow> rows)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("| method | " + string.Join(" | ", Metrics.Select(m => $"{m.Name} (ours) | {m.Name} (paper)")) + " |");
+        md.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|---:|", Metrics.Length)));
+        foreach (var row in rows)
+            md.AppendLine($"| {row.Method} | " + string.Join(" | ", Cells(row).Select(c => $"{row.NotRun ?? Ours(c)} | {Number(c.Paper)}")) + " |");
         return md.ToString();
     }
 
