@@ -23,9 +23,8 @@ public sealed class ReproduceCommand : ICommand
             Data = options.Text("data"),
             Format = options.Text("format", "taobao"),
             Calendar = options.Text("calendar", "taobao"),
-            // Only the default profile writes the committed results/; other profiles keep out of its way.
-            OutDir = options.Text("out", profile == "default" ? "results" : Path.Combine("results", "runs", Path.GetFileNameWithoutExtension(profile))),
-            WorkDir = options.Text("work", "data"),
+            OutDir = options.Text("out", Workspace.DefaultOutDir(profile)),
+            WorkDir = options.Text("work", Workspace.DefaultWorkDir),
         };
         options.RejectUnknown();
         Reproduction.Run(reproduction, new SynchronousProgress(Console.Out));

@@ -31,17 +31,7 @@ public static class Reproduction
         var device = Devices.Resolve(config.Device);
         var split = new SplitOptions(SplitOptions.ParseMode(config.Split), (ulong)config.SplitSeed);
 
-        var dataset = options.Data != null ? PrepareData(options, progress) : stages.Time("simulate", () => PrepareData(options, progress));
-        var ingest = stages.Time("ingest", () => EventIngest.Run(dataset.Events, options.Format, calendar, Path.Combine(options.WorkDir, dataset.Name)));
-        progress?.Report($"ingest: {ingest.Report.RowsRead:N0} rows read, {ingest.Report.RowsKept:N0} kept");
-        var items = dataset.Items == null ? null : ItemCatalog.Read(dataset.Items);
-        var samples = stages.Time("labels", () =>
-        {
-            var built = ClickSampleBuilder.Build(ingest.Events, calendar, items, split);
-            SamplesCsv.Write(built, Path.Combine(options.WorkDir, dataset.Name, "samples.csv"));
-            return built;
-        });
-        var truth = dataset.Truth == null ? null : GroundTruth.Read(dataset.Truth);
+        var (dataset, ingest, samples, truth) = Prepare(options, calendar, split, stages, progress);
 
         var regular = samples.Where(i => samples.Period[i] == Period.Regular);
         var train = samples.Where(i => samples.Split[i] == SampleSplit.Train);
@@ -120,6 +110,33 @@ public static class Reproduction
         ResultsWriter.Write(options.OutDir, report, manifest);
         progress?.Report($"results written to {Path.GetFullPath(options.OutDir)}");
         return report;
+    }
+
+    /// <summary>
+    /// The data half of the job, on its own for the notebooks: simulate (or take the given file) -> ingest ->
+    /// labelled click samples, written to the same work directory as a full run.
+    /// </summary>
+    public static PreparedData Prepare(ReproductionOptions options, IProgress<string>? progress = null)
+    {
+        var calendar = PromotionCalendar.Load(options.Calendar);
+        var split = new SplitOptions(SplitOptions.ParseMode(options.Config.Split), (ulong)options.Config.SplitSeed);
+        return Prepare(options, calendar, split, new StageClock(progress), progress);
+    }
+
+    static PreparedData Prepare(ReproductionOptions options, PromotionCalendar calendar, SplitOptions split, StageClock stages, IProgress<string>? progress)
+    {
+        var dataset = options.Data != null ? PrepareData(options, progress) : stages.Time("simulate", () => PrepareData(options, progress));
+        var ingest = stages.Time("ingest", () => EventIngest.Run(dataset.Events, options.Format, calendar, Path.Combine(options.WorkDir, dataset.Name)));
+        progress?.Report($"ingest: {ingest.Report.RowsRead:N0} rows read, {ingest.Report.RowsKept:N0} kept");
+        var items = dataset.Items == null ? null : ItemCatalog.Read(dataset.Items);
+        var samples = stages.Time("labels", () =>
+        {
+            var built = ClickSampleBuilder.Build(ingest.Events, calendar, items, split);
+            SamplesCsv.Write(built, Path.Combine(options.WorkDir, dataset.Name, "samples.csv"));
+            return built;
+        });
+        var truth = dataset.Truth == null ? null : GroundTruth.Read(dataset.Truth);
+        return new PreparedData(dataset, ingest, samples, truth) { Calendar = calendar };
     }
 
     /// <summary>The registry names to run: the config's list (checked) or every Table 2 and Table 3 row.</summary>

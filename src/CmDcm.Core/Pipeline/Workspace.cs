@@ -1,0 +1,39 @@
+namespace CmDcm.Pipeline;
+
+/// <summary>
+/// Which profile a reproduction runs and where it reads and writes, agreed between `cmdcm reproduce` and
+/// the notebooks. The notebooks take it from the environment (CMDCM_PROFILE, CMDCM_OUT, CMDCM_WORK,
+/// CMDCM_DATA), so CI points them at the results and run cache its own reproduction has just filled.
+/// </summary>
+public sealed record Workspace(string Profile, string OutDir, string WorkDir, string? Data = null)
+{
+    public const string DefaultWorkDir = "data";
+
+    /// <summary>Only the default profile writes the committed results/; other profiles keep out of its way.</summary>
+    public static string DefaultOutDir(string profile) =>
+        profile == "default" ? "results" : Path.Combine("results", "runs", Path.GetFileNameWithoutExtension(profile));
+
+    /// <summary>The workspace the environment names; relative paths are taken from the repository root.</summary>
+    public static Workspace FromEnvironment(string repositoryRoot)
+    {
+        static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+        var profile = Env("CMDCM_PROFILE") ?? "default";
+        string Full(string path) => Path.GetFullPath(path, Path.GetFullPath(repositoryRoot));
+        return new Workspace(profile, Full(Env("CMDCM_OUT") ?? DefaultOutDir(profile)), Full(Env("CMDCM_WORK") ?? DefaultWorkDir),
+            Env("CMDCM_DATA") is { } data ? Full(data) : null);
+    }
+
+    public RunConfig Config => RunConfig.Load(Profile);
+
+    /// <summary>Charts as self-contained HTML.</summary>
+    public string FiguresDir => Path.Combine(OutDir, "figures");
+
+    /// <summary>Options for a reproduction of the given registry rows (null: the profile's own list).</summary>
+    public ReproductionOptions Options(IEnumerable<string>? methods = null) => new()
+    {
+        Config = methods == null ? Config : Config with { Methods = methods.ToArray() },
+        OutDir = OutDir,
+        WorkDir = WorkDir,
+        Data = Data,
+    };
+}
