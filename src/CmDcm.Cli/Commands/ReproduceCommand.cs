@@ -27,15 +27,9 @@ public sealed class ReproduceCommand : ICommand
             WorkDir = options.Text("work", Workspace.DefaultWorkDir),
         };
         options.RejectUnknown();
-        Reproduction.Run(reproduction, new SynchronousProgress(Console.Out));
+        Reproduction.Run(reproduction, new ConsoleProgress());
         Console.WriteLine();
         Console.WriteLine(File.ReadAllText(Path.Combine(reproduction.OutDir, Reporting.ResultsWriter.TableFile)));
         return 0;
-    }
-
-    /// <summary>Prints progress lines immediately, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
-    sealed class SynchronousProgress(TextWriter writer) : IProgress<string>
-    {
-        public void Report(string value) => writer.WriteLine($"{DateTime.Now:HH:mm:ss} {value}");
     }
 }
