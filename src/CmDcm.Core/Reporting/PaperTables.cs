@@ -147,10 +147,17 @@ public static class PaperTables
         return new TableRow(method, Cell(0, paper?.AucDelay), Cell(1, paper?.AucAll), Cell(2, paper?.NllDelay));
     }
 
-    static IEnumerable<TableCell> Cells(TableRow row) => [row.AucDelay, row.AucAll, row.NllDelay];
+    /// <summary>The metric names of a row's cells, in <see cref="Cells"/> order.</summary>
+    public static IReadOnlyList<string> MetricNames { get; } = Metrics.Select(m => m.Name).ToArray();
 
-    static string Ours(TableCell c) => c.Mean is not { } mean ? "n/a"
+    public static IEnumerable<TableCell> Cells(TableRow row) => [row.AucDelay, row.AucAll, row.NllDelay];
+
+    /// <summary>Our value as the tables print it: mean ± std over seeds, ∗ when significant, "n/a" when not run.</summary>
+    public static string Ours(TableCell c) => c.Mean is not { } mean ? "n/a"
         : (c.Runs > 1 ? $"{F(mean)} ± {F(c.Std ?? 0)}" : F(mean)) + (c.Significant ? "∗" : "");
+
+    /// <summary>The paper's value as the tables print it (empty when the paper has none).</summary>
+    public static string Paper(TableCell c) => Number(c.Paper);
 
     static string Number(double? value, string format = "0.0000") => value?.ToString(format, CultureInfo.InvariantCulture) ?? "";
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CmDcm.Data;
 using CmDcm.Pipeline;
+using CmDcm.Reporting.Charts;
 
 namespace CmDcm.Reporting;
 
@@ -30,16 +31,25 @@ public static class ResultsWriter
         WriteTables(outDir, report, manifest);
     }
 
-    /// <summary>results.md and Table 2/3 as CSV and Markdown, from results alone (`cmdcm tables` reruns this).</summary>
+    /// <summary>
+    /// results.md, Table 2/3 as CSV, Markdown and self-contained Plotly HTML, and the AUC_delay bars under
+    /// figures/, from results alone (`cmdcm tables` reruns this; no browser needed).
+    /// </summary>
     public static void WriteTables(string outDir, ReproductionReport report, RunManifest manifest)
     {
         WriteText(Path.Combine(outDir, TableFile), MarkdownReport.Render(report, manifest));
-        foreach (var (name, table) in new[] { ("table2", PaperTables.Table2(report)), ("table3", PaperTables.Table3(report)) })
+        var table2 = PaperTables.Table2(report);
+        foreach (var (name, table) in new[] { ("table2", table2), ("table3", PaperTables.Table3(report)) })
         {
             WriteText(Path.Combine(outDir, name + ".csv"), PaperTables.Csv(table));
             WriteText(Path.Combine(outDir, name + ".md"), $"# {table.Title}\n\n" + PaperTables.Markdown(table));
+            ChartOutput.SaveHtml(TableCharts.Table(table), Path.Combine(outDir, name + ".html"));
         }
+        ChartOutput.SaveHtml(TableCharts.AucDelayBars(table2), Path.Combine(outDir, ChartOutput.FiguresFolder, AucDelayBarsFile));
     }
+
+    /// <summary>Table 2's AUC_delay per method, ours beside the paper's, under figures/.</summary>
+    public const string AucDelayBarsFile = "auc-delay-bars.html";
 
     public static RunManifest ReadManifest(string outDir)
     {
