@@ -46,6 +46,29 @@ public class NotebookRunnerTests
         Assert.Null(JsonNode.Parse(File.ReadAllText(path))!["metadata"]!["kernelInfo"]);
     }
 
+    [Fact]
+    public void A_displayed_chart_becomes_an_image_png_output_and_its_self_contained_html_is_written()
+    {
+        using var dir = new TempDirectory();
+        var html = dir.File("figures/delays.html");
+        var library = Path.Combine(Path.GetDirectoryName(RunnerPath)!, "CmDcm.Core.dll");
+        var path = dir.Write("chart.ipynb", Notebook(
+            $"#r \"{library}\"",
+            "using CmDcm.Reporting;\nusing CmDcm.Reporting.Charts;\nvar chart = ActivityCharts.DelayHistogram([new DelayBin(0, 5), new DelayBin(1, 2)]);",
+            $"ChartOutput.SaveHtml(chart, @\"{html}\");\nchart"));
+
+        var (exit, _, error) = Run(path);
+
+        Assert.True(exit == 0, error);
+        var output = JsonNode.Parse(File.ReadAllText(path))!["cells"]!.AsArray().Last()!["outputs"]!.AsArray().Single()!;
+        var png = Convert.FromBase64String(string.Concat(output["data"]!["image/png"]!.AsArray().Select(line => (string?)line)));
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], png[..4]);
+        Assert.True(png.Length > 5_000, $"a {png.Length}-byte PNG is too small to hold a chart");
+        var page = File.ReadAllText(html);
+        Assert.DoesNotMatch("<script[^>]*src=", page); // plotly.js embedded, nothing fetched
+        Assert.Contains("Days from click to purchase", page);
+    }
+
     /// <summary>A minimal notebook with the .NET Interactive C# kernel's metadata, one code cell per source.</summary>
     internal static string Notebook(params string[] sources)
     {

@@ -1,3 +1,6 @@
+using CmDcm.Reporting.Charts;
+using Plotly.NET;
+
 namespace CmDcm.Pipeline;
 
 /// <summary>
@@ -26,7 +29,14 @@ public sealed record Workspace(string Profile, string OutDir, string WorkDir, st
     public RunConfig Config => RunConfig.Load(Profile);
 
     /// <summary>Charts as self-contained HTML.</summary>
-    public string FiguresDir => Path.Combine(OutDir, "figures");
+    public string FiguresDir => Path.Combine(OutDir, ChartOutput.FiguresFolder);
+
+    /// <summary>Saves the chart as self-contained HTML in <see cref="FiguresDir"/> as NAME.html and returns it, so a notebook cell also shows it.</summary>
+    public GenericChart Figure(GenericChart chart, string name)
+    {
+        ChartOutput.SaveHtml(chart, Path.Combine(FiguresDir, name + ".html"));
+        return chart;
+    }
 
     /// <summary>Options for a reproduction of the given registry rows (null: the profile's own list).</summary>
     public ReproductionOptions Options(IEnumerable<string>? methods = null) => new()
