@@ -1,5 +1,10 @@
 using CmDcm.Data;
+using CmDcm.Data.Simulation;
+using CmDcm.Evaluation;
+using CmDcm.Features;
 using CmDcm.Labels;
+using CmDcm.Models;
+using CmDcm.Pipeline;
 using CmDcm.Reporting;
 using CmDcm.Reporting.Charts;
 
@@ -48,7 +53,7 @@ public class ChartTests
             [new PeriodSpan(Period.Regular, new(2017, 11, 25), new(2017, 11, 28)),
              new PeriodSpan(Period.PrePromotion, new(2017, 11, 29), new(2017, 12, 1)),
              new PeriodSpan(Period.Promotion, new(2017, 12, 2), new(2017, 12, 3))],
-            DailyActivity.Spans(days));
+            PeriodSpan.Of(days.Select(d => (d.Day, d.Period))));
     }
 
     [Fact]
@@ -93,7 +98,8 @@ public class ChartTests
 
         var table2 = PaperTables.Table2(report);
         var cmDcm = table2.Rows.Single(r => r.Method == "CM-DCM");
-        foreach (var file in new[] { "table2.html", "table3.html", Path.Combine(ChartOutput.FiguresFolder, ResultsWriter.AucDelayBarsFile) })
+        foreach (var file in new[] { "table2.html", "table3.html", Path.Combine(ChartOutput.FiguresFolder, ResultsWriter.AucDelayBarsFile),
+                     Path.Combine(ChartOutput.FiguresFolder, ResultsWriter.AblationBarsFile) })
             AssertSelfContained(File.ReadAllText(Path.Combine(dir.Path, file)));
         var html = File.ReadAllText(Path.Combine(dir.Path, "table2.html"));
         Assert.Contains(PaperTables.Ours(cmDcm.AucDelay), html);   // ours, formatted as in table2.md
@@ -110,5 +116,116 @@ public class ChartTests
 
         Assert.True(png.Length > 1000, $"{png.Length} bytes");
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, png[..8]);
+    }
+
+    [Fact]
+    public void Conversion_by_day_splits_direct_and_delayed_per_click_day()
+    {
+        var samples = new Timeline()
+            .Add(1, 10, Behavior.Pv, Timeline.Taobao(11, 26, 9)).Add(1, 10, Behavior.Buy, Timeline.Taobao(11, 26, 10))   // regular, direct
+            .Add(2, 11, Behavior.Pv, Timeline.Taobao(11, 26, 11))                                                          // regular, none
+            .Add(3, 12, Behavior.Pv, Timeline.Taobao(11, 30, 9)).Add(3, 12, Behavior.Buy, Timeline.Taobao(11, 30, 20))   // pre-promotion, direct
+            .Add(4, 13, Behavior.Pv, Timeline.Taobao(11, 30, 9)).Add(4, 13, Behavior.Buy, Timeline.Taobao(12, 2, 8))     // pre-promotion, delayed
+            .Add(5, 14, Behavior.Pv, Timeline.Taobao(11, 30, 9))                                                           // pre-promotion, none
+            .Add(6, 15, Behavior.Pv, Timeline.Taobao(11, 30, 9))                                                           // pre-promotion, none
+            .Build();
+
+        var days = DailyConversion.Rates(samples);
+
+        Assert.Equal([new DayConversion(new(2017, 11, 26), Period.Regular, 2, 1, 0), new DayConversion(new(2017, 11, 30), Period.PrePromotion, 4, 1, 1)], days);
+        Assert.Equal(0.5, days[1].Rate);
+    }
+
+    [Fact]
+    public void Promotion_orders_go_to_the_day_of_the_first_click_on_the_item()
+    {
+        var t = new Timeline()
+            .Add(1, 10, Behavior.Pv, Timeline.Taobao(11, 29, 9)).Add(1, 10, Behavior.Pv, Timeline.Taobao(12, 1, 9))
+            .Add(1, 10, Behavior.Buy, Timeline.Taobao(12, 2, 9))                                   // first click Nov 29
+            .Add(2, 11, Behavior.Pv, Timeline.Taobao(11, 26, 9)).Add(2, 11, Behavior.Buy, Timeline.Taobao(12, 3, 9))
+            .Add(2, 11, Behavior.Buy, Timeline.Taobao(12, 3, 10))                                  // two orders, first click Nov 26
+            .Add(3, 12, Behavior.Pv, Timeline.Taobao(12, 2, 8)).Add(3, 12, Behavior.Buy, Timeline.Taobao(12, 2, 9))   // clicked on the day
+            .Add(4, 13, Behavior.Buy, Timeline.Taobao(12, 2, 9)).Add(4, 13, Behavior.Pv, Timeline.Taobao(12, 2, 10))  // click only after the buy
+            .Add(5, 14, Behavior.Pv, Timeline.Taobao(11, 30, 9)).Add(5, 14, Behavior.Buy, Timeline.Taobao(11, 30, 10)); // not a promotion order
+
+        var orders = PromotionOrders.BySourceDay(t.Events, Taobao);
+
+        Assert.Equal(5, orders.Orders);
+        Assert.Equal(1, orders.WithoutEarlierClick);
+        Assert.Equal([new ClickDayOrders(new(2017, 11, 26), Period.Regular, 2), new ClickDayOrders(new(2017, 11, 29), Period.PrePromotion, 1),
+                      new ClickDayOrders(new(2017, 12, 2), Period.Promotion, 1)], orders.ByClickDay);
+        Assert.Equal(0.2, orders.PrePromotionShare, 12);
+    }
+
+    [Fact]
+    public void Loss_curves_come_from_the_run_records()
+    {
+        var report = new ReproductionReport
+        {
+            Runs =
+            [
+                new MethodRun("FNW", 1, null, null, 1, 1, [new() { ["fnw"] = 0.5, ["total"] = 0.5 }, new() { ["fnw"] = 0.4, ["total"] = 0.4 }]),
+                new MethodRun("CM-DCM", 2, null, null, 1, 1, [new() { ["bce_delay"] = 0.3, ["total"] = 0.9 }]),
+                new MethodRun("skipped", 1, null, "not trained", 0, 0, []),
+            ],
+        };
+
+        var total = LossCurves.From(report);
+        Assert.Equal(["FNW", "CM-DCM"], total.Select(c => c.Method));
+        Assert.Equal([0.5, 0.4], total[0].PerEpoch);
+        Assert.Equal([0.9], total[1].PerEpoch);
+        Assert.Equal(4, LossCurves.From(report, term: null).Count);
+        Assert.Contains("CM-DCM seed 2", ChartOutput.Html(ModelCharts.LossCurves(total)));
+    }
+
+    [Fact]
+    public void Calibration_bins_hold_equal_counts_and_keep_ties_together()
+    {
+        sbyte[] y = [0, 0, 1, 0, 1, 1, 0, 1];
+        double[] p = [0.1, 0.2, 0.2, 0.3, 0.6, 0.7, 0.8, 0.9];
+
+        var bins = CalibrationCurve.Bins(y, p, "test", bins: 4);
+
+        // The first bin takes both 0.2s: (0.1, 0.2, 0.2) with one positive.
+        Assert.Equal(
+            [new CalibrationBin(0.166666666667, 0.333333333333, 3), new CalibrationBin(0.3, 0, 1), new CalibrationBin(0.65, 1, 2), new CalibrationBin(0.85, 0.5, 2)],
+            bins.Select(b => b with { MeanPredicted = Math.Round(b.MeanPredicted, 12), ObservedRate = Math.Round(b.ObservedRate, 12) }));
+        Assert.Equal(8, bins.Sum(b => b.Clicks));
+        Assert.Throws<MetricError>(() => CalibrationCurve.Bins([0, 2], [0.1, 0.2], "test"));
+    }
+
+    [Fact]
+    public void Effect_pairs_follow_the_simulator_truth_and_bin_by_true_effect()
+    {
+        using var dir = new TempDirectory();
+        var samples = new ClickSamples(4, hasPrice: false);
+        for (int i = 0; i < 4; i++) (samples.User[i], samples.Item[i], samples.ClickTs[i]) = (i, 10 + i, 1000 + i);
+        var truth = GroundTruth.Read(dir.Write("truth.csv", GroundTruth.Header + "\n0,10,1000,1,0.1,0.5,0,1\n1,11,1001,0,0.2,0.25,0,0\n3,13,1003,0,0.0,0.1,0,0\n"));
+
+        var pairs = EffectComparison.Pair([3, 0, 1, 2], samples, [0.05, 0.3, 0.2, 0.9], truth);   // row 2 has no truth
+
+        Assert.Equal([0.05, 0.3, 0.2], pairs.Estimated);
+        Assert.Equal([0.1, 0.4, 0.05], pairs.True.Select(v => Math.Round(v, 12)));
+        var bins = EffectComparison.Binned(pairs, bins: 3);
+        Assert.Equal([0.2, 0.05, 0.3], bins.Select(b => b.MeanEstimated));   // ordered by true effect 0.05, 0.1, 0.4
+        Assert.Equal(3, EffectComparison.Check(pairs)!.Clicks);
+    }
+
+    [Fact]
+    public void Gate_groups_split_clicks_by_user_activity()
+    {
+        var config = SyntheticSamples.SmallModel();
+        var samples = SyntheticSamples.Make(40, 3, prePromotion: true);
+        var model = new CmDcmModel(new PretrainedDailyModel(config, true), config, true);   // untrained: every gate is exactly 1
+        var rows = Enumerable.Range(0, 40).ToArray();
+
+        var groups = GateActivity.ByUserActivity(model, new BatchBuilder(samples, config.Encoder, TorchSharp.torch.CPU), rows, groups: 4, batchSize: 16);
+
+        Assert.Equal(40, groups.Sum(g => g.Clicks));
+        Assert.True(groups.Count is >= 2 and <= 4);
+        Assert.All(groups.Zip(groups.Skip(1)), p => Assert.True(p.First.MaxEvents < p.Second.MinEvents));
+        Assert.All(groups, g => Assert.Equal(6, g.MeanGate.Count));
+        Assert.All(groups.SelectMany(g => g.MeanGate), v => Assert.Equal(1.0, v, 6));
+        Assert.Equal(["g_cvr^1", "g_cvr^2", "g_cvr^3", "g_atc^1", "g_atc^2", "g_atc^3"], GateActivity.LayerNames(3));
     }
 }

@@ -86,7 +86,7 @@ public static class Metrics
     }
 
     /// <summary>Positives and negatives, after checking the set is non-empty, the lengths match, labels are 0/1 and scores are numbers.</summary>
-    static (long Positives, long Negatives) Count(ReadOnlySpan<sbyte> labels, ReadOnlySpan<double> scores, string name)
+    internal static (long Positives, long Negatives) Count(ReadOnlySpan<sbyte> labels, ReadOnlySpan<double> scores, string name)
     {
         if (labels.Length != scores.Length) throw new MetricError($"{name}: {labels.Length} labels but {scores.Length} scores");
         if (labels.Length == 0) throw new MetricError($"{name}: the set is empty");

@@ -33,23 +33,27 @@ public static class ResultsWriter
 
     /// <summary>
     /// results.md, Table 2/3 as CSV, Markdown and self-contained Plotly HTML, and the AUC_delay bars under
-    /// figures/, from results alone (`cmdcm tables` reruns this; no browser needed).
+    /// figures/ (Table 2) and the ablation bars (Table 3), from results alone (`cmdcm tables` reruns this; no browser needed).
     /// </summary>
     public static void WriteTables(string outDir, ReproductionReport report, RunManifest manifest)
     {
         WriteText(Path.Combine(outDir, TableFile), MarkdownReport.Render(report, manifest));
-        var table2 = PaperTables.Table2(report);
-        foreach (var (name, table) in new[] { ("table2", table2), ("table3", PaperTables.Table3(report)) })
+        var (table2, table3) = (PaperTables.Table2(report), PaperTables.Table3(report));
+        foreach (var (name, table) in new[] { ("table2", table2), ("table3", table3) })
         {
             WriteText(Path.Combine(outDir, name + ".csv"), PaperTables.Csv(table));
             WriteText(Path.Combine(outDir, name + ".md"), $"# {table.Title}\n\n" + PaperTables.Markdown(table));
             ChartOutput.SaveHtml(TableCharts.Table(table), Path.Combine(outDir, name + ".html"));
         }
         ChartOutput.SaveHtml(TableCharts.AucDelayBars(table2), Path.Combine(outDir, ChartOutput.FiguresFolder, AucDelayBarsFile));
+        ChartOutput.SaveHtml(TableCharts.AucDelayBars(table3), Path.Combine(outDir, ChartOutput.FiguresFolder, AblationBarsFile));
     }
 
     /// <summary>Table 2's AUC_delay per method, ours beside the paper's, under figures/.</summary>
     public const string AucDelayBarsFile = "auc-delay-bars.html";
+
+    /// <summary>Table 3's AUC_delay per ablation, ours beside the paper's, under figures/.</summary>
+    public const string AblationBarsFile = "ablation-bars.html";
 
     public static RunManifest ReadManifest(string outDir)
     {

@@ -33,7 +33,10 @@ public static class TableCharts
         var ours = Figure.Trace("bar", ("x", methods), ("y", table.Rows.Select(r => r.AucDelay.Mean).ToArray()), ("name", "ours"),
             ("error_y", new { type = "data", array = table.Rows.Select(r => r.AucDelay.Std ?? 0).ToArray(), visible = true }));
         var paper = Figure.Trace("bar", ("x", methods), ("y", table.Rows.Select(r => r.AucDelay.Paper).ToArray()), ("name", $"paper ({table.PaperDataset})"));
+        // AUCs differ in the second decimal: an axis from 0 would flatten every bar to the same height.
+        var values = table.Rows.SelectMany(r => new[] { r.AucDelay.Mean, r.AucDelay.Paper }).OfType<double>().DefaultIfEmpty(0.5).ToList();
+        double low = Math.Max(0, Math.Floor((values.Min() - 0.03) * 20) / 20), high = Math.Min(1, values.Max() + 0.02);
         return Figure.Of([ours, paper], $"AUC_delay per method, ours beside the paper's: {table.Title}", "method", "AUC_delay",
-            ("barmode", "group"), ("yaxis", new { title = new { text = "AUC_delay" }, rangemode = "normal" }));
+            ("barmode", "group"), ("yaxis", new { title = new { text = "AUC_delay" }, range = new[] { low, high } }));
     }
 }

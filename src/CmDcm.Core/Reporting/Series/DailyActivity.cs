@@ -6,9 +6,6 @@ namespace CmDcm.Reporting;
 /// <summary>One Beijing day of the log: its period and how many events of each behaviour it had.</summary>
 public sealed record DayActivity(DateOnly Day, Period Period, long Pv, long Fav, long Cart, long Buy);
 
-/// <summary>A run of consecutive days in one period, first and last day included.</summary>
-public sealed record PeriodSpan(Period Period, DateOnly First, DateOnly Last);
-
 /// <summary>Daily behaviour counts over a calendar's window (the paper's Figure 3).</summary>
 public static class DailyActivity
 {
@@ -33,19 +30,5 @@ public static class DailyActivity
             return new DayActivity(BeijingTime.Date(start), calendar.PeriodOf(start),
                 counts[d, (int)Behavior.Pv], counts[d, (int)Behavior.Fav], counts[d, (int)Behavior.Cart], counts[d, (int)Behavior.Buy]);
         }).ToList();
-    }
-
-    /// <summary>The runs of consecutive days sharing a period (the shaded bands of Figure 3), in day order.</summary>
-    public static IReadOnlyList<PeriodSpan> Spans(IReadOnlyList<DayActivity> days)
-    {
-        var spans = new List<PeriodSpan>();
-        foreach (var day in days)
-        {
-            if (spans.Count > 0 && spans[^1].Period == day.Period && spans[^1].Last.AddDays(1) == day.Day)
-                spans[^1] = spans[^1] with { Last = day.Day };
-            else
-                spans.Add(new PeriodSpan(day.Period, day.Day, day.Day));
-        }
-        return spans;
     }
 }
