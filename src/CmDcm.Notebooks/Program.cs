@@ -18,7 +18,16 @@ foreach (var path in paths)
 
 foreach (var path in paths)
 {
-    var result = await NotebookRunner.RunAsync(path, check, Console.Out);
+    NotebookResult result;
+    try
+    {
+        result = await NotebookRunner.RunAsync(path, check, Console.Out);
+    }
+    catch (Exception e) when (e is System.Text.Json.JsonException or IOException or UnauthorizedAccessException)
+    {
+        Console.Error.WriteLine($"cmdcm-notebooks: {path} cannot be read or written as a notebook: {e.Message}");
+        return 2;
+    }
     if (result.Failure is { } failure)
     {
         Console.Error.WriteLine($"FAILED {path} cell {failure.Cell} after {result.Seconds:F1} s: {failure.Message.Split('\n')[0].Trim()}");

@@ -25,6 +25,19 @@ public class NotebookRunnerTests
     }
 
     [Fact]
+    public void A_file_that_is_not_a_notebook_gives_one_line_and_exit_code_2()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.Write("broken.ipynb", "{\"cells\": [");
+
+        var (exit, _, error) = Run(path);
+
+        Assert.Equal(2, exit);
+        Assert.StartsWith($"cmdcm-notebooks: {path} cannot be read", error);
+        Assert.Single(error.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void Outputs_are_written_back_and_check_mode_leaves_the_file_byte_identical()
     {
         using var dir = new TempDirectory();
