@@ -40,7 +40,7 @@ public static class Reproduction
 
         var deviceName = device.type.ToString().ToLowerInvariant();
         var data = new BatchBuilder(samples, config.Model.Encoder, device);
-        var cache = new RunCache(options.WorkDir, config, dataset.Hashes(), calendar.Name, options.Format, deviceName);
+        var cache = CacheFor(options, dataset, calendar, deviceName);
         progress?.Report($"methods: {string.Join(", ", methods)}; seeds {string.Join(", ", config.Seeds)}; run cache {cache.Directory}");
         var runs = new List<MethodRun>();
         // One daily model per seed, pre-trained once (the grid and that seed's rows share it) or loaded from the cache.
@@ -78,7 +78,8 @@ public static class Reproduction
             var pending = new List<string>();
             foreach (var method in methods)
             {
-                if (cache.TryLoad(method, seed, out var done)) runs.Add(done);
+                // A CM-DCM run cached before its weights were kept is trained again, once, so LoadCmDcm finds them.
+                if (cache.TryLoad(method, seed, out var done) && (method != CmDcm || cache.HasWeights(CmDcm, seed))) runs.Add(done);
                 else pending.Add(method);
             }
             if (pending.Count == 0) continue;
@@ -89,6 +90,8 @@ public static class Reproduction
             {
                 var trained = stages.Time(method, () => MethodRegistry.Train(method, context));
                 var run = stages.Time("evaluate", () => MethodEvaluation.Evaluate(method, trained.Model, trained.History, data, eval, seed, truth));
+                // CM-DCM's weights too, for the charts that need the model itself (LoadCmDcm); before the run record, which marks it done.
+                if (method == CmDcm) cache.SaveWeights(trained.Model, method, seed);
                 cache.Save(run);
                 runs.Add(run);
             }
@@ -138,6 +141,32 @@ public static class Reproduction
         var truth = dataset.Truth == null ? null : GroundTruth.Read(dataset.Truth);
         return new PreparedData(dataset, ingest, samples, truth) { Calendar = calendar };
     }
+
+    /// <summary>
+    /// A seed's trained CM-DCM back from the run cache, with its data and evaluation clicks, for the charts
+    /// that need the model itself (gates by user activity, calibration, the effect head against the truth).
+    /// Null when the cache holds no weights for it: run <see cref="Run"/> with CM-DCM first.
+    /// </summary>
+    public static TrainedCmDcm? LoadCmDcm(ReproductionOptions options, int seed, IProgress<string>? progress = null)
+    {
+        var config = options.Config;
+        var data = Prepare(options, progress);
+        var device = Devices.Resolve(config.Device);
+        var cache = CacheFor(options, data.Dataset, data.Calendar, device.type.ToString().ToLowerInvariant());
+        var daily = new PretrainedDailyModel(config.Model, data.Samples.HasPrice);
+        daily.to(device);
+        if (!cache.TryLoadWeights(daily, PreTrained, seed)) return null;
+        // The loss weights the grid chose (results/metrics.json) decide nothing of the model's shape, but keep it the one trained.
+        var grid = File.Exists(Path.Combine(options.OutDir, ResultsWriter.MetricsFile)) ? ResultsWriter.ReadMetrics(options.OutDir).Grid : null;
+        var model = new CmDcmModel(daily, grid?.Apply(config.Model) ?? config.Model, data.Samples.HasPrice);
+        model.to(device);
+        if (!cache.TryLoadWeights(model, CmDcm, seed)) return null;
+        var eval = data.Samples.Where(i => data.Samples.Split[i] == SampleSplit.Eval);
+        return new TrainedCmDcm(data, model, new BatchBuilder(data.Samples, config.Model.Encoder, device), eval);
+    }
+
+    static RunCache CacheFor(ReproductionOptions options, DatasetFiles dataset, PromotionCalendar calendar, string device) =>
+        new(options.WorkDir, options.Config, dataset.Hashes(), calendar.Name, options.Format, device);
 
     /// <summary>The registry names to run: the config's list (checked) or every Table 2 and Table 3 row.</summary>
     static List<string> Methods(RunConfig config)

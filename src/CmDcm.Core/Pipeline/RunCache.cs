@@ -43,6 +43,8 @@ public sealed class RunCache
     public void Save(MethodRun run) =>
         AtomicFile.Write(RunPath(run.Method, run.Seed), s => JsonSerializer.Serialize(s, run, ResultsWriter.Json));
 
+    public bool HasWeights(string name, int seed) => File.Exists(WeightsPath(name, seed));
+
     /// <summary>Loads cached weights into the module; false when there are none.</summary>
     public bool TryLoadWeights(nn.Module module, string name, int seed)
     {
