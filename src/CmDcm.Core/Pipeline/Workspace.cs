@@ -16,14 +16,17 @@ public sealed record Workspace(string Profile, string OutDir, string WorkDir, st
     public static string DefaultOutDir(string profile) =>
         profile == "default" ? "results" : Path.Combine("results", "runs", Path.GetFileNameWithoutExtension(profile));
 
-    /// <summary>The workspace the environment names; relative paths are taken from the repository root.</summary>
+    /// <summary>
+    /// The workspace the environment names. Relative paths are taken from the repository root and kept
+    /// relative to the current directory, so a notebook's committed outputs name no machine's folders.
+    /// </summary>
     public static Workspace FromEnvironment(string repositoryRoot)
     {
         static string? Env(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
         var profile = Env("CMDCM_PROFILE") ?? "default";
-        string Full(string path) => Path.GetFullPath(path, Path.GetFullPath(repositoryRoot));
-        return new Workspace(profile, Full(Env("CMDCM_OUT") ?? DefaultOutDir(profile)), Full(Env("CMDCM_WORK") ?? DefaultWorkDir),
-            Env("CMDCM_DATA") is { } data ? Full(data) : null);
+        string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetRelativePath(Environment.CurrentDirectory, Path.GetFullPath(path, Path.GetFullPath(repositoryRoot)));
+        return new Workspace(profile, Resolve(Env("CMDCM_OUT") ?? DefaultOutDir(profile)), Resolve(Env("CMDCM_WORK") ?? DefaultWorkDir),
+            Env("CMDCM_DATA") is { } data ? Resolve(data) : null);
     }
 
     public RunConfig Config => RunConfig.Load(Profile);
