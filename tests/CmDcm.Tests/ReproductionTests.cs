@@ -82,6 +82,23 @@ public class ReproductionTests
     }
 
     [Fact]
+    public void TheTrainedCmDcmComesBackFromTheCacheAndScoresAsTheRunDid()
+    {
+        using var dir = new TempDirectory();
+        var options = new ReproductionOptions { Config = Tiny, OutDir = dir.File("results"), WorkDir = dir.File("data") };
+        Assert.Null(Reproduction.LoadCmDcm(options, seed: 1)); // nothing trained yet
+        var report = Reproduction.Run(options);
+
+        var trained = Reproduction.LoadCmDcm(options, seed: 1);
+
+        Assert.NotNull(trained);
+        var s = trained.Data.Samples;
+        var scores = CmDcm.Training.Predictor.Score(trained.Model, trained.Batches, trained.Eval);
+        var metrics = CmDcm.Evaluation.DelayMetrics.Compute(trained.Eval.Select(i => s.YAll[i]).ToArray(), trained.Eval.Select(i => s.YDelay[i]).ToArray(), scores.PDelay, scores.PAll);
+        Assert.Equal(report.Runs.Single(r => r.Method == Reproduction.CmDcm).Metrics!.AucDelay, metrics.AucDelay, 12);
+    }
+
+    [Fact]
     public void ASecondRunResumesFromTheCacheAndAChangedSettingDoesNot()
     {
         using var dir = new TempDirectory();

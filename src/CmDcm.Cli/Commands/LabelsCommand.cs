@@ -34,18 +34,9 @@ public sealed class LabelsCommand : ICommand
         var samples = ClickSampleBuilder.Build(events, calendar, items, new SplitOptions(mode, (ulong)seed));
         SamplesCsv.Write(samples, output);
 
-        int pre = 0, regular = 0, direct = 0, delayed = 0, atc = 0, eval = 0;
-        for (int i = 0; i < samples.Count; i++)
-        {
-            if (samples.Period[i] == Period.Regular) { regular++; continue; }
-            pre++;
-            if (samples.YDelay[i] == 1) delayed++;
-            else if (samples.YAll[i] == 1) direct++;
-            if (samples.Atc[i] == 1) atc++;
-            if (samples.Split[i] == SampleSplit.Eval) eval++;
-        }
-        Console.WriteLine($"{events.Count:N0} events in the calendar window -> {samples.Count:N0} clicks ({regular:N0} regular, {pre:N0} pre-promotion)");
-        Console.WriteLine($"pre-promotion: {direct:N0} direct, {delayed:N0} delayed conversions, {atc:N0} with ATC; split {SplitOptions.Name(mode)} seed {seed}: {pre - eval:N0} train / {eval:N0} eval");
+        var counts = LabelSummary.Of(samples);
+        Console.WriteLine($"{events.Count:N0} events in the calendar window -> {samples.Count:N0} clicks ({counts.RegularClicks:N0} regular, {counts.PrePromotionClicks:N0} pre-promotion)");
+        Console.WriteLine($"pre-promotion: {counts.Direct:N0} direct, {counts.Delayed:N0} delayed conversions, {counts.AddedToCart:N0} with ATC; split {SplitOptions.Name(mode)} seed {seed}: {counts.Train:N0} train / {counts.Eval:N0} eval");
         Console.WriteLine($"wrote {output} in {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
     }

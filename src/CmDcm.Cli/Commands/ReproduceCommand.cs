@@ -36,23 +36,16 @@ public sealed class ReproduceCommand : ICommand
             Calendar = calendar,
             Year = options.Int("year"),
             Split = options.Text("split"),
-            // Only the default profile writes the committed results/; other profiles keep out of its way.
-            OutDir = options.Text("out", profile == "default" ? "results" : Path.Combine("results", "runs", Path.GetFileNameWithoutExtension(profile))),
-            WorkDir = options.Text("work", "data"),
+            OutDir = options.Text("out", Workspace.DefaultOutDir(profile)),
+            WorkDir = options.Text("work", Workspace.DefaultWorkDir),
         };
         options.RejectUnknown();
         // Every column's settings are checked before the first one trains.
         foreach (var dataset in datasets) dataset.Check(format, data.Count > 0, calendar);
-        var progress = new SynchronousProgress(Console.Out);
+        var progress = new ConsoleProgress();
         foreach (var dataset in datasets) Reproduction.Run(template with { Dataset = dataset }, progress);
         Console.WriteLine();
         Console.WriteLine(File.ReadAllText(Path.Combine(template.OutDir, Reporting.ResultsWriter.TableFile)));
         return 0;
-    }
-
-    /// <summary>Prints progress lines immediately, in order (Progress&lt;T&gt; would post them to the thread pool).</summary>
-    sealed class SynchronousProgress(TextWriter writer) : IProgress<string>
-    {
-        public void Report(string value) => writer.WriteLine($"{DateTime.Now:HH:mm:ss} {value}");
     }
 }

@@ -23,7 +23,7 @@ public static class Reproduction
     public static ReproductionReport Run(ReproductionOptions options, IProgress<string>? progress = null)
     {
         // The split actually used is saved in config.json: industrial-sim's last-cycle split replaces the profile's.
-        var config = options.Config with { Split = options.ResolvedSplit };
+        var config = Resolved(options);
         var stages = new StageClock(progress);
         var started = DateTimeOffset.UtcNow;
         // Settings are checked before any data work, so a typo fails in a second, not after a 3.7 GB ingest.
@@ -41,18 +41,7 @@ public static class Reproduction
         progress?.Report($"dataset {options.Dataset.Name} (the paper's {options.Dataset.Column} column): " +
             (options.Simulated ? "simulated" : string.Join(", ", options.Data)) + $", format {format}, calendar {calendar.Name}, split {config.Split}");
 
-        var dataset = options.Simulated ? stages.Time("simulate", () => PrepareData(options, progress)) : PrepareData(options, progress);
-        var ingest = stages.Time("ingest", () => EventIngest.Run(dataset.Events, format, calendar, Path.Combine(options.WorkDir, dataset.Name), products: dataset.Products));
-        foreach (var warning in ingest.Report.Warnings) progress?.Report($"ingest warning: {warning}");
-        progress?.Report($"ingest: {ingest.Report.RowsRead:N0} rows read, {ingest.Report.RowsKept:N0} kept, {ingest.Report.MinTimeBeijing} .. {ingest.Report.MaxTimeBeijing} (Beijing)");
-        var items = dataset.Items == null ? null : ItemCatalog.Read(dataset.Items);
-        var samples = stages.Time("labels", () =>
-        {
-            var built = ClickSampleBuilder.Build(ingest.Events, calendar, items, split);
-            SamplesCsv.Write(built, Path.Combine(options.WorkDir, dataset.Name, "samples.csv"));
-            return built;
-        });
-        var truth = dataset.Truth == null ? null : GroundTruth.Read(dataset.Truth);
+        var (dataset, ingest, samples, truth) = Prepare(options, format, calendar, split, stages, progress);
 
         var regular = samples.Where(i => samples.Period[i] == Period.Regular);
         var train = samples.Where(i => samples.Split[i] == SampleSplit.Train);
@@ -61,7 +50,7 @@ public static class Reproduction
 
         var deviceName = device.type.ToString().ToLowerInvariant();
         var data = new BatchBuilder(samples, config.Model.Encoder, device);
-        var cache = new RunCache(options.WorkDir, config, dataset.Hashes(), calendar.Name, format, deviceName);
+        var cache = CacheFor(options, dataset, calendar, deviceName);
         progress?.Report($"methods: {string.Join(", ", methods)}; seeds {string.Join(", ", config.Seeds)}; run cache {cache.Directory}");
         var runs = new List<MethodRun>();
         // One daily model per seed, pre-trained once (the grid and that seed's rows share it) or loaded from the cache.
@@ -99,7 +88,8 @@ public static class Reproduction
             var pending = new List<string>();
             foreach (var method in methods)
             {
-                if (cache.TryLoad(method, seed, out var done)) runs.Add(done);
+                // A CM-DCM run cached before its weights were kept is trained again, once, so LoadCmDcm finds them.
+                if (cache.TryLoad(method, seed, out var done) && (method != CmDcm || cache.HasWeights(CmDcm, seed))) runs.Add(done);
                 else pending.Add(method);
             }
             if (pending.Count == 0) continue;
@@ -110,6 +100,8 @@ public static class Reproduction
             {
                 var trained = stages.Time(method, () => MethodRegistry.Train(method, context));
                 var run = stages.Time("evaluate", () => MethodEvaluation.Evaluate(method, trained.Model, trained.History, data, eval, seed, truth));
+                // CM-DCM's weights too, for the charts that need the model itself (LoadCmDcm); before the run record, which marks it done.
+                if (method == CmDcm) cache.SaveWeights(trained.Model, method, seed, trained.History);
                 cache.Save(run);
                 runs.Add(run);
             }
@@ -134,6 +126,65 @@ public static class Reproduction
         progress?.Report($"results written to {Path.GetFullPath(options.DatasetOutDir)}; tables in {Path.GetFullPath(options.OutDir)}");
         return report;
     }
+
+    /// <summary>
+    /// The data half of the job, on its own for the notebooks: simulate (or take the given files) -> ingest ->
+    /// labelled click samples, written to the same work directory as a full run.
+    /// </summary>
+    public static PreparedData Prepare(ReproductionOptions options, IProgress<string>? progress = null)
+    {
+        var config = Resolved(options);
+        var calendar = PromotionCalendar.Load(options.ResolvedCalendar, options.Year);
+        var split = new SplitOptions(SplitOptions.ParseMode(config.Split), (ulong)config.SplitSeed);
+        return Prepare(options, options.ResolvedFormat, calendar, split, new StageClock(progress), progress);
+    }
+
+    static PreparedData Prepare(ReproductionOptions options, string format, PromotionCalendar calendar, SplitOptions split, StageClock stages, IProgress<string>? progress)
+    {
+        var dataset = options.Simulated ? stages.Time("simulate", () => PrepareData(options, progress)) : PrepareData(options, progress);
+        var ingest = stages.Time("ingest", () => EventIngest.Run(dataset.Events, format, calendar, Path.Combine(options.WorkDir, dataset.Name), products: dataset.Products));
+        foreach (var warning in ingest.Report.Warnings) progress?.Report($"ingest warning: {warning}");
+        progress?.Report($"ingest: {ingest.Report.RowsRead:N0} rows read, {ingest.Report.RowsKept:N0} kept, {ingest.Report.MinTimeBeijing} .. {ingest.Report.MaxTimeBeijing} (Beijing)");
+        var items = dataset.Items == null ? null : ItemCatalog.Read(dataset.Items);
+        var samples = stages.Time("labels", () =>
+        {
+            var built = ClickSampleBuilder.Build(ingest.Events, calendar, items, split);
+            SamplesCsv.Write(built, Path.Combine(options.WorkDir, dataset.Name, "samples.csv"));
+            return built;
+        });
+        var truth = dataset.Truth == null ? null : GroundTruth.Read(dataset.Truth);
+        return new PreparedData(dataset, ingest, samples, truth) { Calendar = calendar };
+    }
+
+    /// <summary>
+    /// A seed's trained CM-DCM back from the run cache, with its data and evaluation clicks, for the charts
+    /// that need the model itself (gates by user activity, calibration, the effect head against the truth).
+    /// Null when the cache holds no weights for it: run <see cref="Run"/> with CM-DCM first.
+    /// </summary>
+    public static TrainedCmDcm? LoadCmDcm(ReproductionOptions options, int seed, IProgress<string>? progress = null)
+    {
+        var config = Resolved(options);
+        var data = Prepare(options, progress);
+        var device = Devices.Resolve(config.Device);
+        var cache = CacheFor(options, data.Dataset, data.Calendar, device.type.ToString().ToLowerInvariant());
+        var daily = new PretrainedDailyModel(config.Model, data.Samples.HasPrice);
+        daily.to(device);
+        if (cache.TryLoadWeights(daily, PreTrained, seed) == null) return null;
+        // The loss weights the grid chose decide nothing of the model's shape, but keep it the one trained.
+        var metrics = Path.Combine(options.DatasetOutDir, ResultsWriter.MetricsFile);
+        var grid = File.Exists(metrics) ? ResultsWriter.ReadMetrics(options.DatasetOutDir).Grid : null;
+        var model = new CmDcmModel(daily, grid?.Apply(config.Model) ?? config.Model, data.Samples.HasPrice);
+        model.to(device);
+        if (cache.TryLoadWeights(model, CmDcm, seed) == null) return null;
+        var eval = data.Samples.Where(i => data.Samples.Split[i] == SampleSplit.Eval);
+        return new TrainedCmDcm(data, model, new BatchBuilder(data.Samples, config.Model.Encoder, device), eval);
+    }
+
+    /// <summary>The config as run: industrial-sim's last-cycle split replaces the profile's (and is saved in config.json).</summary>
+    static RunConfig Resolved(ReproductionOptions options) => options.Config with { Split = options.ResolvedSplit };
+
+    static RunCache CacheFor(ReproductionOptions options, DatasetFiles dataset, PromotionCalendar calendar, string device) =>
+        new(options.WorkDir, Resolved(options), dataset.Hashes(), calendar.Name, options.ResolvedFormat, device);
 
     /// <summary>The registry names to run: the config's list (checked) or every Table 2 and Table 3 row.</summary>
     static List<string> Methods(RunConfig config)

@@ -46,6 +46,8 @@ public sealed class RunCache
     public void Save(MethodRun run) =>
         AtomicFile.Write(RunPath(run.Method, run.Seed), s => JsonSerializer.Serialize(s, run, ResultsWriter.Json));
 
+    public bool HasWeights(string name, int seed) => File.Exists(WeightsPath(name, seed));
+
     /// <summary>
     /// Loads cached weights into the module and returns their training history (loss curve and time), or null when
     /// there are none. A resumed run then reports the same pre-trained loss curve as an uninterrupted one.
