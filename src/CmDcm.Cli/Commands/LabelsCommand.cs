@@ -9,7 +9,9 @@ namespace CmDcm.Cli.Commands;
 public sealed class LabelsCommand : ICommand
 {
     public string Name => "labels";
-    public string Summary => "build click samples (labels, ATC treatment, split) from an event log";
+    public string Summary => "build click samples (labels, ATC treatment, split) from events: --input events.parquet|DIR|LOG.csv --out samples.csv " +
+        "[--format taobao (a raw log, read as `cmdcm ingest` reads it)] [--calendar taobao] [--split random|user|last-cycle] [--seed N] [--items items.csv] " +
+        "[--threads N (default: all cores; the samples do not depend on it)] [--verbose (stage times and memory)]";
 
     public int Run(CommandOptions options)
     {
@@ -20,15 +22,21 @@ public sealed class LabelsCommand : ICommand
         var mode = SplitOptions.ParseMode(options.Text("split", "random"));
         var seed = options.Int("seed", (int)SplitOptions.DefaultSeed);
         var itemsPath = options.Text("items");
+        var threads = options.Int("threads", Environment.ProcessorCount);
+        bool verbose = options.Flag("verbose");
         options.RejectUnknown();
-        if (format != "taobao") throw new InputError($"unknown format '{format}': only taobao is supported so far");
         if (seed < 0) throw new InputError($"--seed must be non-negative, got {seed}");
+        if (threads < 1) throw new InputError($"--threads must be at least 1, got {threads}");
 
         var clock = Stopwatch.StartNew();
-        var events = LoadTaobao(input, calendar);
+        var progress = verbose ? new Progress(Console.WriteLine) : null;
+        var events = LoadEvents(input, format, calendar);
+        progress?.Report($"  {"read events",-22} {clock.Elapsed.TotalSeconds,6:F1} s, managed heap {GC.GetTotalMemory(false) / (1 << 20):N0} MB");
         var items = itemsPath == null ? null : ItemCatalog.Read(itemsPath);
-        var samples = ClickSampleBuilder.Build(events, calendar, items, new SplitOptions(mode, (ulong)seed));
+        var samples = ClickSampleBuilder.Build(events, calendar, items, new SplitOptions(mode, (ulong)seed), threads, progress);
+        var written = Stopwatch.StartNew();
         SamplesCsv.Write(samples, output);
+        progress?.Report($"  {"write samples",-22} {written.Elapsed.TotalSeconds,6:F1} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MB");
 
         int pre = 0, regular = 0, direct = 0, delayed = 0, atc = 0, eval = 0;
         for (int i = 0; i < samples.Count; i++)
@@ -46,45 +54,20 @@ public sealed class LabelsCommand : ICommand
         return 0;
     }
 
-    // TODO: replace with EventIngest once the reader lands
-    /// <summary>Minimal reader for the headerless `user,item,category,behavior,ts` CSV, keeping rows inside the calendar window.</summary>
-    static EventTable LoadTaobao(string path, PromotionCalendar calendar)
+    /// <summary>
+    /// events.parquet (or a directory holding one) as `cmdcm ingest` wrote it; any other file is a raw log in
+    /// <paramref name="format"/>, read and checked by the same ingest (rejects, duplicates, the calendar window).
+    /// </summary>
+    static EventTable LoadEvents(string input, string format, PromotionCalendar calendar)
     {
-        var events = new EventTable();
-        long line = 0, rejected = 0;
-        foreach (var text in File.ReadLines(path))
-        {
-            line++;
-            if (text.Length == 0) continue;
-            var parts = text.Split(',');
-            if (parts.Length != 5
-                || !long.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var user)
-                || !long.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var item)
-                || !long.TryParse(parts[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var category)
-                || !long.TryParse(parts[4], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ts)
-                || !TryBehavior(parts[3], out var behavior))
-            {
-                if (++rejected <= 3) Console.Error.WriteLine($"{path}:{line}: skipped malformed row '{text}'");
-                continue;
-            }
-            if (ts < calendar.WindowStart || ts >= calendar.WindowEnd) continue;
-            events.Add(user, item, category, behavior, ts);
-        }
-        if (line > 0 && rejected > line / 100)
-            throw new InputError($"{path}: {rejected} of {line} rows are not 'user,item,category,behavior,ts' (is this the Taobao UserBehavior format?)");
-        return events;
+        var store = Directory.Exists(input) ? Path.Combine(input, EventStore.FileName) : input;
+        if (Directory.Exists(input) && !File.Exists(store)) throw new InputError($"{input} holds no {EventStore.FileName}: run `cmdcm ingest` first or give the log file");
+        if (store.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)) return EventStore.Read(store);
+        return EventIngest.Read(input, format, calendar).Events;
     }
 
-    static bool TryBehavior(string text, out Behavior behavior)
+    sealed class Progress(Action<string> write) : IProgress<string>
     {
-        (bool ok, behavior) = text switch
-        {
-            "pv" => (true, Behavior.Pv),
-            "fav" => (true, Behavior.Fav),
-            "cart" => (true, Behavior.Cart),
-            "buy" => (true, Behavior.Buy),
-            _ => (false, Behavior.Pv),
-        };
-        return ok;
+        public void Report(string value) => write(value);
     }
 }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using CmDcm.Data;
 
 namespace CmDcm.Labels;
@@ -7,87 +6,143 @@ namespace CmDcm.Labels;
 /// The features of data.md §5, computed as of each click's t_c: only events with timestamp strictly
 /// before t_c are seen (not even earlier rows of the same second), so nothing of the click's own
 /// outcome leaks into its inputs. Each fill is one sweep over a sorted order with the clicks visited
-/// in time order.
+/// in time order. Work is split into parts that write disjoint rows, so any thread count gives the same
+/// numbers.
 /// </summary>
 public static class AsOfFeatures
 {
     /// <summary>Hour of day, hours until the cycle's promotion, price and discount.</summary>
-    public static void FillContext(ClickSamples samples, PromotionCalendar calendar, ItemCatalog? items)
+    public static void FillContext(ClickSamples samples, PromotionCalendar calendar, ItemCatalog? items, int threads = 1)
     {
-        for (int i = 0; i < samples.Count; i++)
+        int parts = threads * 4;
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = threads }, p =>
         {
-            long tc = samples.ClickTs[i];
-            samples.HourOfDay[i] = (byte)BeijingTime.HourOfDay(tc);
-            samples.HoursToPromotion[i] = (calendar.Cycles[samples.Cycle[i]].PromotionStart - tc) / 3600f;
-            if (items != null && items.TryGet(samples.Item[i], out var price, out var discount))
+            int from = (int)((long)samples.Count * p / parts), to = (int)((long)samples.Count * (p + 1) / parts);
+            for (int i = from; i < to; i++)
             {
-                samples.Price[i] = price;
-                samples.Discount[i] = discount;
+                long tc = samples.ClickTs[i];
+                samples.HourOfDay[i] = (byte)BeijingTime.HourOfDay(tc);
+                samples.HoursToPromotion[i] = (calendar.Cycles[samples.Cycle[i]].PromotionStart - tc) / 3600f;
+                if (items != null && items.TryGet(samples.Item[i], out var price, out var discount))
+                {
+                    samples.Price[i] = price;
+                    samples.Discount[i] = discount;
+                }
             }
-        }
+        });
     }
 
     /// <summary>
     /// The user's pv/fav/cart/buy counts and last carted/bought items and categories (newest first).
     /// Needs the samples ordered by user (as the builder makes them) and <see cref="EventOrder.ByUserTime"/>.
     /// </summary>
-    public static void FillUserHistory(EventTable events, int[] byUserTime, ClickSamples samples)
+    public static void FillUserHistory(EventTable events, int[] byUserTime, ClickSamples samples, int threads = 1)
     {
-        const int K = ClickSamples.SequenceLength;
-        var counts = new long[ClickSamples.UserCountFields];
-        var cartItems = new long[K];
-        var cartCategories = new long[K];
-        var buyItems = new long[K];
-        var buyCategories = new long[K];
-        var clickRows = new List<int>();
-        var clickTimes = new List<long>();
-        int n = byUserTime.Length, row = 0;
-        for (int start = 0; start < n && row < samples.Count;)
+        // Every cart and buy in (user, time) order: the sequences are windows into these two histories.
+        var bounds = UserRanges.Split(events, byUserTime, threads);
+        var carts = new History();
+        var buys = new History();
+        var cartsBefore = new int[threads];
+        var buysBefore = new int[threads];
+        for (int p = 0; p < threads; p++)
         {
-            long user = events.User[byUserTime[start]];
+            cartsBefore[p] = carts.Count;
+            buysBefore[p] = buys.Count;
+            for (int e = bounds[p]; e < bounds[p + 1]; e++)
+            {
+                int ev = byUserTime[e];
+                var behavior = events.Behavior[ev];
+                if (behavior == Behavior.Cart) carts.Add(events.Item[ev], events.Category[ev]);
+                else if (behavior == Behavior.Buy) buys.Add(events.Item[ev], events.Category[ev]);
+            }
+        }
+        samples.Carts.UseHistory(carts.Items, carts.Categories, carts.Count);
+        samples.Buys.UseHistory(buys.Items, buys.Categories, buys.Count);
+
+        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, p =>
+            FillUsers(events, byUserTime, bounds[p], bounds[p + 1], samples, cartsBefore[p], buysBefore[p]));
+    }
+
+    /// <summary>The users whose events are byUserTime[from..to); cart/buy positions start at the given history indices.</summary>
+    static void FillUsers(EventTable events, int[] byUserTime, int from, int to, ClickSamples samples, int cartAt, int buyAt)
+    {
+        Span<int> counts = stackalloc int[ClickSamples.UserCountFields];
+        var keys = new ulong[64];
+        int row = from < to ? FirstRowOf(samples, events.User[byUserTime[from]]) : samples.Count;
+        for (int start = from; start < to && row < samples.Count;)
+        {
+            int user = events.User[byUserTime[start]];
             int end = start + 1;
-            while (end < n && events.User[byUserTime[end]] == user) end++;
+            while (end < to && events.User[byUserTime[end]] == user) end++;
             while (row < samples.Count && samples.User[row] < user) row++;   // clicks of users with no events (cannot happen)
 
-            clickRows.Clear();
-            clickTimes.Clear();
-            for (; row < samples.Count && samples.User[row] == user; row++) { clickRows.Add(row); clickTimes.Add(samples.ClickTs[row]); }
-            if (clickRows.Count > 0)
+            int first = row;
+            while (row < samples.Count && samples.User[row] == user) row++;
+            int m = row - first;
+            int userCarts = cartAt, userBuys = buyAt;
+            if (m > 0)
             {
-                var rows = clickRows.ToArray();
-                Array.Sort(clickTimes.ToArray(), rows);
-                Array.Clear(counts);
-                int carts = 0, buys = 0, e = start;
-                foreach (int r in rows)
+                // The user's clicks in time order; clicks in the same second get the same features.
+                if (keys.Length < m) keys = new ulong[m * 2];
+                for (int k = 0; k < m; k++) keys[k] = (ulong)(uint)samples.ClickTs[first + k] << 32 | (uint)k;
+                Array.Sort(keys, 0, m);
+                counts.Clear();
+                int e = start;
+                for (int k = 0; k < m; k++)
                 {
+                    int r = first + (int)(uint)keys[k];
                     long tc = samples.ClickTs[r];
-                    for (; e < end && events.Timestamp[byUserTime[e]] < tc; e++)
-                    {
-                        int ev = byUserTime[e];
-                        var behavior = events.Behavior[ev];
-                        counts[(int)behavior]++;
-                        if (behavior == Behavior.Cart) { cartItems[carts % K] = events.Item[ev]; cartCategories[carts % K] = events.Category[ev]; carts++; }
-                        else if (behavior == Behavior.Buy) { buyItems[buys % K] = events.Item[ev]; buyCategories[buys % K] = events.Category[ev]; buys++; }
-                    }
+                    for (; e < end && events.Timestamp[byUserTime[e]] < tc; e++) Count(events.Behavior[byUserTime[e]], counts, ref cartAt, ref buyAt);
                     for (int f = 0; f < counts.Length; f++) samples.UserCounts[r * ClickSamples.UserCountFields + f] = counts[f];
-                    CopyNewestFirst(cartItems, carts, samples.CartItems, r * K);
-                    CopyNewestFirst(cartCategories, carts, samples.CartCategories, r * K);
-                    CopyNewestFirst(buyItems, buys, samples.BuyItems, r * K);
-                    CopyNewestFirst(buyCategories, buys, samples.BuyCategories, r * K);
+                    samples.Carts.Point(r, cartAt, cartAt - userCarts);
+                    samples.Buys.Point(r, buyAt, buyAt - userBuys);
                 }
+                for (; e < end; e++) Count(events.Behavior[byUserTime[e]], counts, ref cartAt, ref buyAt);
+            }
+            else
+            {
+                for (int e = start; e < end; e++) Count(events.Behavior[byUserTime[e]], counts, ref cartAt, ref buyAt);
             }
             start = end;
         }
     }
 
-    /// <summary>Global (all users) pv/cart/buy counts of the clicked item and of its category; needs <see cref="EventOrder.ByTime"/>.</summary>
-    public static void FillPopularity(EventTable events, int[] byTime, ClickSamples samples)
+    static void Count(Behavior behavior, Span<int> counts, ref int cartAt, ref int buyAt)
     {
-        var rows = new int[samples.Count];
-        for (int i = 0; i < rows.Length; i++) rows[i] = i;
-        Array.Sort(samples.ClickTs[..samples.Count], rows);
-        var itemCounts = new Dictionary<long, Popularity>();
-        var categoryCounts = new Dictionary<long, Popularity>();
+        counts[(int)behavior]++;
+        if (behavior == Behavior.Cart) cartAt++;
+        else if (behavior == Behavior.Buy) buyAt++;
+    }
+
+    /// <summary>The first sample row of the user (samples are ordered by user).</summary>
+    static int FirstRowOf(ClickSamples samples, int user)
+    {
+        int lo = 0, hi = samples.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (samples.User[mid] < user) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>
+    /// Global (all users) pv/cart/buy counts of the clicked item and of its category; needs <see cref="EventOrder.ByTime"/>.
+    /// The item and the category sweeps are independent, so two threads run one each.
+    /// </summary>
+    public static void FillPopularity(EventTable events, int[] byTime, ClickSamples samples, int threads = 1)
+    {
+        var rows = EventOrder.ByColumn(samples.ClickTs, samples.Count);
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = threads },
+            () => Sweep(events, byTime, events.Item, samples.Item, rows, samples, samples.ItemCounts),
+            () => Sweep(events, byTime, events.Category, samples.Category, rows, samples, samples.CategoryCounts));
+    }
+
+    /// <summary>One key's (item's or category's) pv/cart/buy counts before each click, visiting clicks in time order.</summary>
+    static void Sweep(EventTable events, int[] byTime, int[] eventKeys, int[] sampleKeys, int[] rows, ClickSamples samples, float[] target)
+    {
+        var counts = PopularityCounts.For(eventKeys, events.Count);
         int e = 0;
         foreach (int r in rows)
         {
@@ -96,40 +151,27 @@ public static class AsOfFeatures
             {
                 int ev = byTime[e];
                 var behavior = events.Behavior[ev];
-                if (behavior == Behavior.Fav) continue;
-                CollectionsMarshal.GetValueRefOrAddDefault(itemCounts, events.Item[ev], out _).Add(behavior);
-                CollectionsMarshal.GetValueRefOrAddDefault(categoryCounts, events.Category[ev], out _).Add(behavior);
+                if (behavior != Behavior.Fav) counts.Add(eventKeys[ev], behavior);
             }
-            itemCounts.TryGetValue(samples.Item[r], out var item);
-            categoryCounts.TryGetValue(samples.Category[r], out var category);
-            item.CopyTo(samples.ItemCounts, r * ClickSamples.ItemCountFields);
-            category.CopyTo(samples.CategoryCounts, r * ClickSamples.ItemCountFields);
+            counts.CopyTo(sampleKeys[r], target, r * ClickSamples.ItemCountFields);
         }
     }
 
-    /// <summary>The last min(count, K) entries of a ring buffer, newest first; the rest of the slot stays -1.</summary>
-    static void CopyNewestFirst(long[] ring, int count, long[] target, int offset)
+    /// <summary>A growable pair of int columns (item, category) of carts or buys.</summary>
+    sealed class History
     {
-        int K = ring.Length;
-        for (int k = 0; k < Math.Min(count, K); k++) target[offset + k] = ring[(count - 1 - k) % K];
-    }
+        public int[] Items = new int[1024], Categories = new int[1024];
+        public int Count;
 
-    struct Popularity
-    {
-        public int Pv, Cart, Buy;
-
-        public void Add(Behavior behavior)
+        public void Add(int item, int category)
         {
-            if (behavior == Behavior.Pv) Pv++;
-            else if (behavior == Behavior.Cart) Cart++;
-            else if (behavior == Behavior.Buy) Buy++;
-        }
-
-        public readonly void CopyTo(float[] target, int offset)
-        {
-            target[offset] = Pv;
-            target[offset + 1] = Cart;
-            target[offset + 2] = Buy;
+            if (Count == Items.Length)
+            {
+                Array.Resize(ref Items, Items.Length * 2);
+                Array.Resize(ref Categories, Categories.Length * 2);
+            }
+            Items[Count] = item;
+            Categories[Count++] = category;
         }
     }
 }
