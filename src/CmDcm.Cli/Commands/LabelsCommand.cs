@@ -31,12 +31,14 @@ public sealed class LabelsCommand : ICommand
         var clock = Stopwatch.StartNew();
         var progress = verbose ? new Progress(Console.WriteLine) : null;
         var events = LoadEvents(input, format, calendar);
-        progress?.Report($"  {"read events",-22} {clock.Elapsed.TotalSeconds,6:F1} s, managed heap {GC.GetTotalMemory(false) / (1 << 20):N0} MB");
+        progress?.Report($"  {"read events",-22} {clock.Elapsed.TotalSeconds,6:F1} s wall, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,6:F1} s cpu, managed heap {GC.GetTotalMemory(false) / (1 << 20):N0} MB");
         var items = itemsPath == null ? null : ItemCatalog.Read(itemsPath);
         var samples = ClickSampleBuilder.Build(events, calendar, items, new SplitOptions(mode, (ulong)seed), threads, progress);
         var written = Stopwatch.StartNew();
         SamplesCsv.Write(samples, output);
-        progress?.Report($"  {"write samples",-22} {written.Elapsed.TotalSeconds,6:F1} s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MB");
+        if (verbose) Console.WriteLine($"  feature checksum       {FeatureChecksum(samples):X16} (equal for any --threads)");
+        var process = Process.GetCurrentProcess();
+        progress?.Report($"  {"write samples",-22} {written.Elapsed.TotalSeconds,6:F1} s wall; in all {process.TotalProcessorTime.TotalSeconds:F1} s cpu, peak working set {process.PeakWorkingSet64 / (1 << 20):N0} MB");
 
         int pre = 0, regular = 0, direct = 0, delayed = 0, atc = 0, eval = 0;
         for (int i = 0; i < samples.Count; i++)
@@ -64,6 +66,25 @@ public sealed class LabelsCommand : ICommand
         if (Directory.Exists(input) && !File.Exists(store)) throw new InputError($"{input} holds no {EventStore.FileName}: run `cmdcm ingest` first or give the log file");
         if (store.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)) return EventStore.Read(store);
         return EventIngest.Read(input, format, calendar).Events;
+    }
+
+    /// <summary>A hash of the as-of features (the CSV holds only labels), to compare runs at full scale.</summary>
+    static ulong FeatureChecksum(ClickSamples samples)
+    {
+        ulong hash = 14695981039346656037UL;
+        void Mix(long value) => hash = (hash ^ (ulong)value) * 1099511628211UL;
+        void MixAll(float[] column) { foreach (var v in column) Mix(BitConverter.SingleToInt32Bits(v)); }
+        MixAll(samples.UserCounts);
+        MixAll(samples.ItemCounts);
+        MixAll(samples.CategoryCounts);
+        MixAll(samples.HoursToPromotion);
+        for (int i = 0; i < samples.Count; i++)
+        {
+            Mix(samples.HourOfDay[i]);
+            Mix(samples.Carts.Item(i, 0)); Mix(samples.Carts.Category(i, ClickSamples.SequenceLength - 1));
+            Mix(samples.Buys.Item(i, 0)); Mix(samples.Buys.Category(i, ClickSamples.SequenceLength - 1));
+        }
+        return hash;
     }
 
     sealed class Progress(Action<string> write) : IProgress<string>

@@ -84,12 +84,17 @@ public static class EventStore
             await group.ReadAsync<long>(fields[2]!, category.AsMemory(0, count));
             await group.ReadAsync<int>(fields[3]!, behavior.AsMemory(0, count));
             await group.ReadAsync<long>(fields[4]!, timestamp.AsMemory(0, count));
+            // Parquet.Net leaves each row group's page buffers (~40 MB) as large-object garbage that the GC's
+            // budget lets pile up to gigabytes over 100 groups: collect it as we go, so reading 100M events
+            // peaks near the table's own 1.7 GB.
+            if (g % 8 == 7) GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
             for (int i = 0; i < count; i++)
             {
                 if ((uint)behavior[i] > (uint)Behavior.Buy) throw new InputError($"{path}: row group {g}: behavior code {behavior[i]} is not one of {BehaviorCodes}");
                 events.Add(user[i], item[i], category[i], (Behavior)behavior[i], timestamp[i]);
             }
         }
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
         return events;
     }
 }

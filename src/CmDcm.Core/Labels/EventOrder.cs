@@ -61,13 +61,13 @@ public static class EventOrder
         var starts = new int[range + 1];
         for (int i = 0; i < n; i++) starts[column[i] - min + 1]++;
         for (long k = 1; k <= range; k++) starts[k] += starts[k - 1];
-        var sorted = new int[n];
+        // Scatter the rows by value into a copy of the input order: one extra order array, no second one.
+        var input = order[..n];
         for (int i = 0; i < n; i++)
         {
-            int row = order[i];
-            sorted[starts[column[row] - min]++] = row;
+            int row = input[i];
+            order[starts[column[row] - min]++] = row;
         }
-        Array.Copy(sorted, order, n);
         return true;
     }
 }
