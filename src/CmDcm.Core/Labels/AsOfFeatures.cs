@@ -134,37 +134,37 @@ public static class AsOfFeatures
     /// </summary>
     public static void FillPopularity(EventTable events, ClickSamples samples, int threads = 1)
     {
+        var timeline = new TimeOrdered(events);
         var rows = EventOrder.ByColumn(samples.ClickTs, samples.Count);
         Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = threads },
-            () => Sweep(events, events.Item, samples.Item, rows, samples, samples.ItemCounts),
-            () => Sweep(events, events.Category, samples.Category, rows, samples, samples.CategoryCounts));
+            () => Sweep(timeline, timeline.Items, events.Item, samples.Item, rows, samples, samples.ItemCounts),
+            () => Sweep(timeline, timeline.Categories, events.Category, samples.Category, rows, samples, samples.CategoryCounts));
     }
 
     /// <summary>One key's (item's or category's) pv/cart/buy counts before each click, visiting clicks in time order.</summary>
-    static void Sweep(EventTable events, int[] eventKeys, int[] sampleKeys, int[] rows, ClickSamples samples, float[] target)
+    static void Sweep(TimeOrdered timeline, int[] keys, int[] eventKeys, int[] sampleKeys, int[] rows, ClickSamples samples, float[] target)
     {
-        var timeline = new TimeOrdered(events, eventKeys);
-        var counts = PopularityCounts.For(eventKeys, events.Count);
+        var counts = PopularityCounts.For(eventKeys, eventKeys.Length);
         int e = 0;
         foreach (int r in rows)
         {
-            for (int before = timeline.CountBefore(samples.ClickTs[r]); e < before; e++) counts.Add(timeline.Keys[e], timeline.Behaviors[e]);
+            for (int before = timeline.CountBefore(samples.ClickTs[r]); e < before; e++) counts.Add(keys[e], timeline.Behaviors[e]);
             counts.CopyTo(sampleKeys[r], target, r * ClickSamples.ItemCountFields);
         }
     }
 
     /// <summary>
-    /// A key column and the behaviors in (time, row) order, built by one counting-sort scatter over the seconds
-    /// of the log; <see cref="CountBefore"/> answers "how many events before second t" from the same counts.
+    /// Item, category and behavior columns in (time, row) order, built by one counting-sort scatter over the
+    /// seconds of the log; <see cref="CountBefore"/> answers "how many events before second t" from the same counts.
     /// </summary>
     sealed class TimeOrdered
     {
-        public readonly int[] Keys;
+        public readonly int[] Items, Categories;
         public readonly Behavior[] Behaviors;
         readonly int[] firstOfSecond;   // position of the first event of each second from min, plus the end
         readonly int min;
 
-        public TimeOrdered(EventTable events, int[] keys)
+        public TimeOrdered(EventTable events)
         {
             int n = events.Count;
             var ts = events.Timestamp;
@@ -176,18 +176,20 @@ public static class AsOfFeatures
             for (int i = 0; i < n; i++) firstOfSecond[ts[i] - lo + 1]++;
             for (int k = 1; k < firstOfSecond.Length; k++) firstOfSecond[k] += firstOfSecond[k - 1];
             var next = firstOfSecond[..^1];
-            Keys = new int[n];
+            Items = new int[n];
+            Categories = new int[n];
             Behaviors = new Behavior[n];
             for (int i = 0; i < n; i++)
             {
                 int at = next[ts[i] - lo]++;
-                Keys[at] = keys[i];
+                Items[at] = events.Item[i];
+                Categories[at] = events.Category[i];
                 Behaviors[at] = events.Behavior[i];
             }
         }
 
         /// <summary>Events with timestamp strictly before <paramref name="t"/>.</summary>
-        public int CountBefore(long t) => t <= min ? 0 : t - min >= firstOfSecond.Length ? Keys.Length : firstOfSecond[t - min];
+        public int CountBefore(long t) => t <= min ? 0 : t - min >= firstOfSecond.Length ? Items.Length : firstOfSecond[t - min];
     }
 
     /// <summary>A growable pair of int columns (item, category) of carts or buys.</summary>

@@ -20,11 +20,12 @@ public static class EventOrder
     public static int[] ByUserTime(EventTable events)
     {
         int n = events.Count;
-        var order = ByColumn(events.Timestamp, n);
-        if (StableSortBy(events.User, order, n)) return order;
+        var byUser = StableSortBy(events.User, ByColumn(events.Timestamp, n), n);
+        if (byUser != null) return byUser;
         // Sparse user ids: one radix sort of the packed key (user and time are non-negative 31-bit values).
         var keys = new ulong[n];
         for (int i = 0; i < n; i++) keys[i] = (ulong)(uint)events.User[i] << 32 | (uint)events.Timestamp[i];
+        var order = new int[n];
         for (int i = 0; i < n; i++) order[i] = i;
         RadixSort.Sort(keys, order, n);
         return order;
@@ -33,22 +34,23 @@ public static class EventOrder
     /// <summary>Indices 0..count-1 ordered by (column value, index).</summary>
     public static int[] ByColumn(int[] column, int count)
     {
-        var order = new int[count];
-        for (int i = 0; i < count; i++) order[i] = i;
-        if (StableSortBy(column, order, count)) return order;
+        var sorted = StableSortBy(column, null, count);
+        if (sorted != null) return sorted;
         var keys = new ulong[count];
         for (int i = 0; i < count; i++) keys[i] = (ulong)((long)column[i] - int.MinValue);
+        var order = new int[count];
+        for (int i = 0; i < count; i++) order[i] = i;
         RadixSort.Sort(keys, order, count);
         return order;
     }
 
     /// <summary>
-    /// Stably reorders <paramref name="order"/> by column[order[i]] with a counting sort; false (order untouched)
-    /// when the column's range is too wide for a count table.
+    /// The rows of <paramref name="order"/> (null: 0..n-1) stably reordered by column[row] with a counting sort,
+    /// as a new array; null when the column's range is too wide for a count table.
     /// </summary>
-    static bool StableSortBy(int[] column, int[] order, int n)
+    static int[]? StableSortBy(int[] column, int[]? order, int n)
     {
-        if (n == 0) return true;
+        if (n == 0) return [];
         int min = int.MaxValue, max = int.MinValue;
         for (int i = 0; i < n; i++)
         {
@@ -57,17 +59,16 @@ public static class EventOrder
             if (v > max) max = v;
         }
         long range = (long)max - min + 1;
-        if (range > CountingRangeLimit) return false;
+        if (range > CountingRangeLimit) return null;
         var starts = new int[range + 1];
         for (int i = 0; i < n; i++) starts[column[i] - min + 1]++;
         for (long k = 1; k <= range; k++) starts[k] += starts[k - 1];
-        // Scatter the rows by value into a copy of the input order: one extra order array, no second one.
-        var input = order[..n];
+        var sorted = new int[n];
         for (int i = 0; i < n; i++)
         {
-            int row = input[i];
-            order[starts[column[row] - min]++] = row;
+            int row = order == null ? i : order[i];
+            sorted[starts[column[row] - min]++] = row;
         }
-        return true;
+        return sorted;
     }
 }
