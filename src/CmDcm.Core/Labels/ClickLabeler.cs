@@ -17,25 +17,31 @@ public static class ClickLabeler
     /// </summary>
     public static ClickSamples Label(EventTable events, PromotionCalendar calendar, int[] byUserTime, bool hasPrice, int threads = 1)
     {
+        // Two passes, counting then writing in place: the sample table is the only copy of 50M clicks.
         var bounds = UserRanges.Split(events, byUserTime, threads);
-        var parts = new Clicks[threads];
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, p =>
-            parts[p] = LabelUsers(events, calendar, byUserTime, bounds[p], bounds[p + 1]));
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        var counts = new long[threads];
+        Parallel.For(0, threads, options, p =>
+        {
+            var counter = new Counter();
+            LabelUsers(events, calendar, byUserTime, bounds[p], bounds[p + 1], ref counter);
+            counts[p] = counter.Count;
+        });
 
-        long total = parts.Sum(p => (long)p.Count);
+        long total = counts.Sum();
         if (total > Array.MaxLength) throw new InputError($"{total:N0} clicks do not fit one sample table");
         var samples = new ClickSamples((int)total, hasPrice);
-        var offsets = new int[threads];
-        for (int p = 1; p < threads; p++) offsets[p] = offsets[p - 1] + parts[p - 1].Count;
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, p =>
-            parts[p].CopyTo(events, samples, offsets[p]));
+        Parallel.For(0, threads, options, p =>
+        {
+            var writer = new Writer(events, samples, (int)counts.Take(p).Sum());
+            LabelUsers(events, calendar, byUserTime, bounds[p], bounds[p + 1], ref writer);
+        });
         return samples;
     }
 
     /// <summary>Clicks of the users whose events are byUserTime[from..to).</summary>
-    static Clicks LabelUsers(EventTable events, PromotionCalendar calendar, int[] byUserTime, int from, int to)
+    static void LabelUsers<TSink>(EventTable events, PromotionCalendar calendar, int[] byUserTime, int from, int to, ref TSink clicks) where TSink : struct, IClickSink
     {
-        var clicks = new Clicks();
         var keys = new ulong[64];
         var rows = new int[64];
         for (int start = from; start < to;)
@@ -54,16 +60,15 @@ public static class ClickLabeler
             {
                 int h = g + 1;
                 while (h < m && keys[h] >> 32 == keys[g] >> 32) h++;
-                LabelItem(events, calendar, rows, g, h, clicks);
+                LabelItem(events, calendar, rows, g, h, ref clicks);
                 g = h;
             }
             start = end;
         }
-        return clicks;
     }
 
     /// <summary>Clicks of one (user, item): rows[from..to) are its events in (timestamp, row) order.</summary>
-    static void LabelItem(EventTable events, PromotionCalendar calendar, int[] rows, int from, int to, Clicks clicks)
+    static void LabelItem<TSink>(EventTable events, PromotionCalendar calendar, int[] rows, int from, int to, ref TSink clicks) where TSink : struct, IClickSink
     {
         var ts = events.Timestamp;
         long lastClickDay = long.MinValue;
@@ -123,7 +128,7 @@ public static class ClickLabeler
         }
     }
 
-    /// <summary>One click with its labels (paper Table 1): 16 bytes, the rest is read from its event row.</summary>
+    /// <summary>One click with its labels (paper Table 1); the rest is read from its event row.</summary>
     struct LabeledClick
     {
         public int Row, FirstBuyTs;
@@ -132,43 +137,38 @@ public static class ClickLabeler
         public sbyte YCvr, YAtc, YAll, YDelay, Atc;
     }
 
-    /// <summary>Clicks in fixed-size chunks: growing never copies, so 50M clicks never exist twice.</summary>
-    sealed class Clicks
+    /// <summary>Where the labeling pass puts its clicks (a struct type parameter, so the call is direct).</summary>
+    interface IClickSink
     {
-        const int ChunkSize = 1 << 20;
-        readonly List<LabeledClick[]> chunks = new();
-        public int Count { get; private set; }
+        void Add(in LabeledClick click);
+    }
 
-        public void Add(in LabeledClick click)
-        {
-            int at = Count & (ChunkSize - 1);
-            if (at == 0) chunks.Add(new LabeledClick[ChunkSize]);
-            chunks[^1][at] = click;
-            Count++;
-        }
+    struct Counter : IClickSink
+    {
+        public long Count;
+        public void Add(in LabeledClick click) => Count++;
+    }
 
-        /// <summary>Writes the clicks into rows offset.. of the samples, dropping each chunk once copied.</summary>
-        public void CopyTo(EventTable events, ClickSamples samples, int offset)
+    /// <summary>Writes clicks into consecutive sample rows from a range's offset.</summary>
+    struct Writer(EventTable events, ClickSamples samples, int offset) : IClickSink
+    {
+        int next = offset;
+
+        public void Add(in LabeledClick c)
         {
-            for (int i = 0; i < Count; i++)
-            {
-                ref readonly var c = ref chunks[i / ChunkSize][i & (ChunkSize - 1)];
-                int r = offset + i, row = c.Row;
-                samples.User[r] = events.User[row];
-                samples.Item[r] = events.Item[row];
-                samples.Category[r] = events.Category[row];
-                samples.ClickTs[r] = events.Timestamp[row];
-                samples.Period[r] = c.Period;
-                samples.Cycle[r] = c.Cycle;
-                samples.YCvr[r] = c.YCvr;
-                samples.YAtc[r] = c.YAtc;
-                samples.YAll[r] = c.YAll;
-                samples.YDelay[r] = c.YDelay;
-                samples.Atc[r] = c.Atc;
-                samples.FirstBuyTs[r] = c.FirstBuyTs;
-                if ((i & (ChunkSize - 1)) == ChunkSize - 1) chunks[i / ChunkSize] = null!;
-            }
-            chunks.Clear();
+            int r = next++, row = c.Row;
+            samples.User[r] = events.User[row];
+            samples.Item[r] = events.Item[row];
+            samples.Category[r] = events.Category[row];
+            samples.ClickTs[r] = events.Timestamp[row];
+            samples.Period[r] = c.Period;
+            samples.Cycle[r] = c.Cycle;
+            samples.YCvr[r] = c.YCvr;
+            samples.YAtc[r] = c.YAtc;
+            samples.YAll[r] = c.YAll;
+            samples.YDelay[r] = c.YDelay;
+            samples.Atc[r] = c.Atc;
+            samples.FirstBuyTs[r] = c.FirstBuyTs;
         }
     }
 }
