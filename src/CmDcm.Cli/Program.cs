@@ -35,3 +35,9 @@ catch (Exception e) when (e is InputError or IOException or UnauthorizedAccessEx
     Console.Error.WriteLine($"cmdcm {command.Name}: {e.Message}");
     return 2;
 }
+catch (CmDcm.Training.TrainingDivergedException e)
+{
+    // Not the input's fault as such, but a message naming method, epoch and batch, not a stack trace.
+    Console.Error.WriteLine($"cmdcm {command.Name}: {e.Message}");
+    return 3;
+}

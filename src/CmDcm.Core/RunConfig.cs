@@ -18,6 +18,11 @@ public sealed record RunConfig
     public string SimulatorPreset { get; init; } = "default";
     /// <summary>Overrides the simulator preset's number of users (small test runs).</summary>
     public int? SimulatorUsers { get; init; }
+    /// <summary>
+    /// Simulated users per dataset, over <see cref="SimulatorUsers"/> (industrial-sim's five promotion cycles give a
+    /// user about five times the clicks of the one-event taobao calendar, so it gets about a fifth of the users).
+    /// </summary>
+    public Dictionary<string, int>? DatasetSimulatorUsers { get; init; }
     /// <summary>"random" (per click) or "user" (each user on one side).</summary>
     public string Split { get; init; } = "random";
     public int SplitSeed { get; init; } = 2024;

@@ -60,6 +60,31 @@ public class MetricTests
     }
 
     [Fact]
+    public void AucOrdersNegativeHugeAndSignedZeroScoresLikeDoubles()
+    {
+        // The sort works on the scores' bits: signs, magnitudes and -0 == +0 must still order as doubles do.
+        double[] values = [-1e300, -2.5, -1e-300, -0.0, 0.0, 1e-300, 0.5, 3, 1e300, double.MaxValue, double.MinValue];
+        var random = new Random(11);
+        int n = 400;
+        var labels = new sbyte[n];
+        var scores = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            labels[i] = (sbyte)(i < 2 ? i : random.Next(2));
+            scores[i] = values[random.Next(values.Length)];
+        }
+        double pairs = 0, correct = 0;
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < n; j++)
+                if (labels[i] == 1 && labels[j] == 0)
+                {
+                    pairs++;
+                    correct += scores[i] > scores[j] ? 1 : scores[i] == scores[j] ? 0.5 : 0;
+                }
+        Assert.Equal(correct / pairs, Metrics.Auc(labels, scores, "AUC"), 15);
+    }
+
+    [Fact]
     public void AucOfAnEmptyOrOneClassSetIsAnError()
     {
         Assert.Contains("AUC on eval: the set is empty", Assert.Throws<MetricError>(() => Metrics.Auc([], [], "AUC on eval")).Message);

@@ -168,7 +168,7 @@ public class TmallReaderTests
         Assert.Equal("2013-04-01 08:00:00", report.OutsideWindowMinTimeBeijing);
         Assert.Equal("2013-10-01 00:00:00", report.OutsideWindowMaxTimeBeijing);
         Assert.Equal(1, report.RowsRejected);
-        Assert.Equal(new RejectedLine(2, "bad date-time", $"10{S}u2{S}click{S}2013-02-30 10:00:00", "partb.txt"), report.FirstRejects.Single());
+        Assert.Equal(new RejectedLine(2, "bad date-time", @"10\x01u2\x01click\x012013-02-30 10:00:00", "partb.txt"), report.FirstRejects.Single());
         Assert.Equal(4, report.RowsKept);
         // File order across the parts; categories 50-1 -> 0, 50-2 -> 1 by first appearance, the miss -1.
         Assert.Equal([1, 1, 2, 3], e.User[..4]);
@@ -271,5 +271,24 @@ public class TmallReaderTests
         Assert.Contains("tmall-2014", once.Error); // --year overrides the format's default year: nothing in 2014
         var twice = Cli.Run(null, "ingest", "--format", "tmall", "--input", a, "--products", products, "--products", products, "--out", dir.File("z"));
         Assert.Contains("--products is given 2 times", twice.Error);
+    }
+
+    [Fact]
+    public void TheSampleGivesTheSameBeijingDaysInAnyHostTimeZone()
+    {
+        using var dir = new TempDirectory();
+        // 00:30 and 23:59 Beijing are on other UTC days: a host-zone conversion would move one of them.
+        var sample = dir.Write("sam.csv", "item_id,user_id,action,vtime\ni1,u1,click,2014/9/16 0:30\ni1,u1,alipay,2014/9/21 23:59\n");
+        var reports = new[] { "UTC", "Asia/Shanghai", "America/Los_Angeles" }.Select(tz =>
+        {
+            var output = dir.File(tz.Replace('/', '-'));
+            var (code, stdout, stderr) = Cli.Run(tz, "ingest", "--format", "tmall-sample", "--input", sample, "--out", output);
+            Assert.True(code == 0, stderr);
+            Assert.Contains("2014-09-15 0, 2014-09-16 1, 2014-09-17 0", stdout);
+            Assert.Contains("2014-09-20 0, 2014-09-21 1, 2014-09-22 0", stdout);
+            Assert.Contains("time range 2014-09-16 00:30:00 .. 2014-09-21 23:59:00 (Beijing)", stdout);
+            return File.ReadAllBytes(Path.Combine(output, IngestReport.FileName));
+        }).ToList();
+        Assert.All(reports, r => Assert.Equal(reports[0], r));
     }
 }

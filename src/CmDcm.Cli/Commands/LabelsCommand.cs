@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using CmDcm.Data;
 using CmDcm.Labels;
 
@@ -9,14 +8,16 @@ namespace CmDcm.Cli.Commands;
 public sealed class LabelsCommand : ICommand
 {
     public string Name => "labels";
-    public string Summary => "build click samples (labels, ATC treatment, split) from events: --input events.parquet|DIR|LOG.csv --out samples.csv " +
-        "[--format taobao (a raw log, read as `cmdcm ingest` reads it)] [--calendar taobao] [--split random|user|last-cycle] [--seed N] [--items items.csv] " +
-        "[--threads N (default: all cores; the samples do not depend on it)] [--verbose (stage times and memory)]";
+    public string Summary =>
+        "build click samples (labels, ATC treatment, split): --events events.parquet (from `cmdcm ingest`) or --input LOG [--format taobao|tmall-sample], " +
+        "--out samples.csv [--calendar taobao] [--split random|user|last-cycle] [--seed N] [--items items.csv] " +
+        "[--threads N (default: all cores; the samples do not depend on it)] [--verbose (stage times, memory, a feature checksum)]";
 
     public int Run(CommandOptions options)
     {
-        var format = options.Text("format", "taobao");
-        var input = options.Required("input");
+        var eventsPath = options.Text("events");
+        var input = options.Text("input");
+        var format = options.Text("format");
         var calendar = PromotionCalendar.Load(options.Text("calendar", "taobao"));
         var output = options.Required("out");
         var mode = SplitOptions.ParseMode(options.Text("split", "random"));
@@ -25,12 +26,15 @@ public sealed class LabelsCommand : ICommand
         var threads = options.Int("threads", Environment.ProcessorCount);
         bool verbose = options.Flag("verbose");
         options.RejectUnknown();
+        if ((eventsPath == null) == (input == null)) throw new InputError("give either --events events.parquet (written by `cmdcm ingest`) or --input LOG with its --format");
+        if (eventsPath != null && format != null) throw new InputError("--format applies to --input; --events is always the Parquet events file");
         if (seed < 0) throw new InputError($"--seed must be non-negative, got {seed}");
         if (threads < 1) throw new InputError($"--threads must be at least 1, got {threads}");
 
         var clock = Stopwatch.StartNew();
+        // The raw log goes through the one ingest path (same readers, rejects and window as `cmdcm ingest`).
+        var events = eventsPath != null ? EventStore.Read(eventsPath) : EventIngest.Read(input!, format ?? TaobaoReader.FormatName, calendar).Events;
         var progress = verbose ? new Progress(Console.WriteLine) : null;
-        var events = LoadEvents(input, format, calendar);
         progress?.Report($"  {"read events",-22} {clock.Elapsed.TotalSeconds,6:F1} s wall, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,6:F1} s cpu, managed heap {GC.GetTotalMemory(false) / (1 << 20):N0} MB");
         var items = itemsPath == null ? null : ItemCatalog.Read(itemsPath);
         var samples = ClickSampleBuilder.Build(events, calendar, items, new SplitOptions(mode, (ulong)seed), threads, progress);
@@ -54,18 +58,6 @@ public sealed class LabelsCommand : ICommand
         Console.WriteLine($"pre-promotion: {direct:N0} direct, {delayed:N0} delayed conversions, {atc:N0} with ATC; split {SplitOptions.Name(mode)} seed {seed}: {pre - eval:N0} train / {eval:N0} eval");
         Console.WriteLine($"wrote {output} in {clock.Elapsed.TotalSeconds:F1} s");
         return 0;
-    }
-
-    /// <summary>
-    /// events.parquet (or a directory holding one) as `cmdcm ingest` wrote it; any other file is a raw log in
-    /// <paramref name="format"/>, read and checked by the same ingest (rejects, duplicates, the calendar window).
-    /// </summary>
-    static EventTable LoadEvents(string input, string format, PromotionCalendar calendar)
-    {
-        var store = Directory.Exists(input) ? Path.Combine(input, EventStore.FileName) : input;
-        if (Directory.Exists(input) && !File.Exists(store)) throw new InputError($"{input} holds no {EventStore.FileName}: run `cmdcm ingest` first or give the log file");
-        if (store.EndsWith(".parquet", StringComparison.OrdinalIgnoreCase)) return EventStore.Read(store);
-        return EventIngest.Read(input, format, calendar).Events;
     }
 
     /// <summary>A hash of the as-of features (the CSV holds only labels), to compare runs at full scale.</summary>

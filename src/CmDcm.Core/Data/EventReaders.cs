@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace CmDcm.Data;
 
 /// <summary>The readers by `--format` name. Formats are always named explicitly, never guessed from the content.</summary>
@@ -17,9 +15,8 @@ public static class EventReaders
     /// For an error message only: the other format that parses most of the given rejected lines, or null.
     /// The format of a run is still the one the user named.
     /// </summary>
-    public static string? SuggestFormat(IEnumerable<string> rejectedLines, string currentFormat)
+    public static string? SuggestFormat(IReadOnlyList<byte[]> lines, string currentFormat)
     {
-        var lines = rejectedLines.Select(Encoding.UTF8.GetBytes).ToList();
         return readers.OfType<LineEventReader>()
             .Where(r => r.Format != currentFormat)
             .Select(r => (r.Format, Parsed: lines.Count(l => r.Parses(l))))

@@ -27,6 +27,21 @@ public static class EventStore
 
     public static EventTable Read(string path) => Task.Run(() => ReadAsync(path)).GetAwaiter().GetResult();
 
+    /// <summary>
+    /// Reads an events file; a missing, truncated or corrupt one is an <see cref="InputError"/> naming the file, whatever
+    /// Parquet.Net threw (its exceptions for a damaged footer or page vary: IO, format, range, Thrift errors).
+    /// </summary>
+    public static async Task<EventTable> ReadAsync(string path)
+    {
+        if (Directory.Exists(path)) throw new InputError($"{path} is a directory; give the {FileName} file itself");
+        if (!File.Exists(path)) throw new InputError($"{path}: no such events file");
+        try { return await ReadStoreAsync(path); }
+        catch (Exception e) when (e is not (InputError or OutOfMemoryException))
+        {
+            throw new InputError($"{path}: not a readable Parquet events file (truncated or corrupt? rerun `cmdcm ingest`): {e.Message}");
+        }
+    }
+
     public static Task WriteAsync(EventTable events, string path) => AtomicFile.WriteAsync(path, async stream =>
     {
         await using var writer = await ParquetWriter.CreateAsync(Schema, stream);
@@ -58,9 +73,8 @@ public static class EventStore
         for (int i = 0; i < count; i++) target[i] = column[start + i];
     }
 
-    public static async Task<EventTable> ReadAsync(string path)
+    static async Task<EventTable> ReadStoreAsync(string path)
     {
-        if (!File.Exists(path)) throw new InputError($"{path}: no such events file");
         await using var reader = await ParquetReader.CreateAsync(path);
         var fields = Schema.GetDataFields().Select(f => reader.Schema.FindDataField(f.Name)).ToArray();
         if (fields.Any(f => f == null)) throw new InputError($"{path}: not an events file (expected columns user, item, category, behavior, ts; found {string.Join(", ", reader.Schema.GetDataFields().Select(f => f.Name))})");

@@ -13,7 +13,6 @@ namespace CmDcm.Data;
 public sealed class IngestCollector : IEventSink
 {
     const int QuotedRejects = 10;
-    const int QuotedTextLength = 200;
     /// <summary>The reject rate is enforced while reading only after this many rows, so a few early bad lines do not stop a run.</summary>
     const long EarlyCheckRows = 1_000_000;
 
@@ -26,6 +25,8 @@ public sealed class IngestCollector : IEventSink
     long outsideWindow, outsideMin = long.MaxValue, outsideMax = long.MinValue;
     readonly long[] rejects = new long[RejectReasons.All.Count];
     readonly List<RejectedLine> firstRejects = new();
+    /// <summary>The quoted lines' raw bytes: the format suggestion parses these, not their escaped quotes.</summary>
+    readonly List<byte[]> firstRejectBytes = new();
     readonly ItemCategories itemCategories = new();
     readonly UserBlockAnalyzer analyzer = new();
     readonly HashSet<long> finishedUsers = new();
@@ -132,9 +133,8 @@ public sealed class IngestCollector : IEventSink
         rejects[(int)reason]++;
         if (firstRejects.Count < QuotedRejects)
         {
-            var quoted = Encoding.UTF8.GetString(text);
-            if (quoted.Length > QuotedTextLength) quoted = quoted[..QuotedTextLength] + "...";
-            firstRejects.Add(new RejectedLine(line, reason.Text(), quoted, CurrentInput));
+            firstRejects.Add(new RejectedLine(line, reason.Text(), RejectedLine.Quote(text), CurrentInput));
+            firstRejectBytes.Add(text.ToArray());
         }
         if (rowsRead >= EarlyCheckRows) CheckRejectRate();
     }
@@ -224,7 +224,7 @@ public sealed class IngestCollector : IEventSink
         var c = CultureInfo.InvariantCulture;
         var main = (RejectReason)Array.IndexOf(rejects, rejects.Max());
         var first = firstRejects[0];
-        var other = EventReaders.SuggestFormat(firstRejects.Select(r => r.Text), Format) is { } f ? $" The rejected lines parse as --format {f}." : "";
+        var other = EventReaders.SuggestFormat(firstRejectBytes, Format) is { } f ? $" The rejected lines parse as --format {f}." : "";
         var where = first.Input == null ? "" : first.Input + ", ";
         throw new InputError(string.Create(c,
             $"{rejected:N0} of {rowsRead:N0} rows rejected ({(double)rejected / rowsRead:P2}), above the {rejectThreshold:P2} limit (--reject-threshold). " +

@@ -9,7 +9,32 @@ namespace CmDcm.Data;
 /// A rejected line quoted in the report (1-based line number, text cut to 200 characters); <c>Input</c> names the
 /// file when a run reads several (line numbers restart in each).
 /// </summary>
-public sealed record RejectedLine(long Line, string Reason, string Text, string? Input = null);
+public sealed record RejectedLine(long Line, string Reason, string Text, string? Input = null)
+{
+    const int QuotedLength = 200;
+
+    /// <summary>
+    /// A line as printable text for a message or the report: control characters (the Tmall log's 0x01 separator,
+    /// a stray NUL) and bytes that are not UTF-8 appear as \xNN, so binary garbage never reaches a terminal raw.
+    /// Cut to 200 characters.
+    /// </summary>
+    public static string Quote(ReadOnlySpan<byte> text)
+    {
+        var quoted = new StringBuilder();
+        while (!text.IsEmpty && quoted.Length < QuotedLength)
+        {
+            if (Rune.DecodeFromUtf8(text, out var rune, out int consumed) != System.Buffers.OperationStatus.Done)
+            {
+                quoted.Append(CultureInfo.InvariantCulture, $"\\x{text[0]:X2}");
+                consumed = 1;
+            }
+            else if (Rune.IsControl(rune)) quoted.Append(CultureInfo.InvariantCulture, $"\\x{rune.Value:X2}");
+            else quoted.Append(rune.ToString());
+            text = text[consumed..];
+        }
+        return text.IsEmpty ? quoted.ToString() : quoted.Append("...").ToString();
+    }
+}
 
 /// <summary>
 /// What an ingest read, kept and dropped (spec data.md §2), saved as `ingest-report.json` beside the events.

@@ -23,14 +23,13 @@ public sealed class ItemCatalog
 
     public void Write(string path)
     {
-        var temporary = path + ".tmp";
-        using (var writer = new StreamWriter(temporary))
+        AtomicFile.Write(path, stream =>
         {
+            using var writer = new StreamWriter(stream);
             writer.WriteLine("item,price,discount");
             foreach (var (item, (price, discount)) in items.OrderBy(p => p.Key))
                 writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{item},{price:0.##},{discount:0.###}"));
-        }
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     public static ItemCatalog Read(string path)
@@ -52,6 +51,9 @@ public sealed class ItemCatalog
                 || !float.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var price)
                 || !float.TryParse(parts[2], NumberStyles.Float, CultureInfo.InvariantCulture, out var discount))
                 throw new InputError($"{path}:{line}: expected 'item,price,discount', found '{text}'");
+            // float.TryParse takes "NaN", "Infinity" and 1e39 (as infinity): one such price would poison training.
+            if (!float.IsFinite(price) || !float.IsFinite(discount))
+                throw new InputError($"{path}:{line}: price and discount must be finite numbers, found '{text}'");
             catalog.Set(item, price, discount);
         }
         return catalog;

@@ -74,8 +74,8 @@ public sealed class TmallReader : LineEventReader, IEventReader // restated so i
     void CheckHeader(ReadOnlySpan<byte> text)
     {
         if (text.SequenceEqual(header)) return;
-        var quoted = Encoding.UTF8.GetString(text[..Math.Min(text.Length, 200)]);
-        var hint = EventReaders.SuggestFormat([quoted], Format) is { } other ? $"; the line parses as --format {other}" : "";
+        var quoted = RejectedLine.Quote(text);
+        var hint = EventReaders.SuggestFormat([text.ToArray()], Format) is { } other ? $"; the line parses as --format {other}" : "";
         throw new InputError($"--format {Format}: line 1 must be the header '{Encoding.ASCII.GetString(header!)}', got '{quoted}'{hint}");
     }
 

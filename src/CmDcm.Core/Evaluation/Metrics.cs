@@ -11,26 +11,33 @@ public static class Metrics
 
     /// <summary>
     /// ROC AUC as the Mann-Whitney statistic: the share of (positive, negative) pairs ranked correctly,
-    /// ties counted one half. One sort, then one pass over groups of equal scores.
+    /// ties counted one half. The positives' and the negatives' scores are sorted apart, then one merge
+    /// counts for each distinct positive score the negatives below it and equal to it, in integers.
     /// </summary>
     public static double Auc(ReadOnlySpan<sbyte> labels, ReadOnlySpan<double> scores, string name)
     {
         var (positives, negatives) = Count(labels, scores, name);
         if (positives == 0) throw new MetricError($"{name}: no positives (0 of {labels.Length} rows have label 1)");
         if (negatives == 0) throw new MetricError($"{name}: no negatives (all {labels.Length} rows have label 1)");
-        var (sortedScores, sortedLabels) = SortedAscending(labels, scores);
-        double correctPairs = 0, negativesBelow = 0;
-        for (int i = 0; i < sortedScores.Length;)
+        var positive = new ulong[positives];
+        var negative = new ulong[negatives];
+        for (int i = 0, p = 0, n = 0; i < labels.Length; i++)
+            if (labels[i] == 1) positive[p++] = ScoreKeys.Key(scores[i]); else negative[n++] = ScoreKeys.Key(scores[i]);
+        Parallel.Invoke(() => ScoreKeys.Sort(positive), () => ScoreKeys.Sort(negative));
+
+        long twiceCorrectPairs = 0;   // 2 per pair ranked correctly, 1 per tie: exact up to 2^62 pairs
+        for (int i = 0, below = 0; i < positive.Length;)
         {
+            ulong score = positive[i];
             int j = i;
-            long groupPositives = 0, groupNegatives = 0;
-            for (; j < sortedScores.Length && sortedScores[j] == sortedScores[i]; j++)
-                if (sortedLabels[j] == 1) groupPositives++; else groupNegatives++;
-            correctPairs += groupPositives * (negativesBelow + 0.5 * groupNegatives);
-            negativesBelow += groupNegatives;
+            while (j < positive.Length && positive[j] == score) j++;
+            while (below < negative.Length && negative[below] < score) below++;
+            int equal = below;
+            while (equal < negative.Length && negative[equal] == score) equal++;
+            twiceCorrectPairs += (long)(j - i) * (2L * below + (equal - below));
             i = j;
         }
-        return correctPairs / ((double)positives * negatives);
+        return twiceCorrectPairs / (2.0 * positives * negatives);
     }
 
     /// <summary>Mean binary cross-entropy (natural log) with probabilities clamped to [1e-7, 1 - 1e-7].</summary>
@@ -86,7 +93,7 @@ public static class Metrics
     }
 
     /// <summary>Positives and negatives, after checking the set is non-empty, the lengths match, labels are 0/1 and scores are numbers.</summary>
-    static (long Positives, long Negatives) Count(ReadOnlySpan<sbyte> labels, ReadOnlySpan<double> scores, string name)
+    internal static (long Positives, long Negatives) Count(ReadOnlySpan<sbyte> labels, ReadOnlySpan<double> scores, string name)
     {
         if (labels.Length != scores.Length) throw new MetricError($"{name}: {labels.Length} labels but {scores.Length} scores");
         if (labels.Length == 0) throw new MetricError($"{name}: the set is empty");

@@ -1,3 +1,4 @@
+using CmDcm.Data;
 using CmDcm.Data.Simulation;
 using System.Text;
 
@@ -17,8 +18,7 @@ public static class SamplesCsv
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        AtomicFile.Write(path, stream =>
         {
             // UTF-8 bytes formatted in place (no string per row): 50M rows write in seconds.
             var lines = new Utf8Lines();
@@ -45,8 +45,7 @@ public static class SamplesCsv
                 }
             }
             lines.Write(stream);
-        }
-        File.Move(temporary, path, overwrite: true);
+        });
     }
 
     public static string PeriodName(Period period) => period switch

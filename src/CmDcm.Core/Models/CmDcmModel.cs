@@ -38,8 +38,8 @@ public sealed class CmDcmModel : ConversionModel
     {
         var step = Step(batch);
         var terms = new LossTerms()
-            .Add("bce_delay", Losses.BinaryCrossEntropy(step.PDelay, batch.YDelay))
-            .Add("bce_all", Losses.BinaryCrossEntropy(step.PAll, batch.YAll), config.Alpha);
+            .Add("bce_delay", Losses.BinaryCrossEntropy(step.Delay, batch.YDelay))
+            .Add("bce_all", Losses.BinaryCrossEntropy(step.All, batch.YAll), config.Alpha);
         if (regularizer != null)
         {
             var propensity = step.PAtc.clamp(config.PropensityClip, 1 - config.PropensityClip);
@@ -74,23 +74,27 @@ public sealed class CmDcmModel : ConversionModel
         parts.AddRange([encoded.CartSequence, encoded.BuySequence, encoded.All]);
         var input = cat(parts, 1); // eq. 3
         var z = tower.forward(new DelayTowerInput(input, GateInput(encoded), frozen));
-        var delayed = nn.functional.sigmoid(z);
-        Tensor pDelay, pAll;
         if (config.DelayHead == "bounded")
         {
-            pDelay = (1 - pCvr) * delayed; // σ(z) = P(delayed | not direct): p_all stays in (0, 1)
-            pAll = pCvr + pDelay;
+            // σ(z) = P(delayed | not direct), so p_delay = (1 - p_cvr) σ(z) and p_all = p_cvr + p_delay stay
+            // in (0, 1). Built in log space: a clamped p_delay would stop learning once σ(z) fell under 1e-7.
+            var (direct, notDirect) = (nn.functional.logsigmoid(frozen.CvrLogit), nn.functional.logsigmoid(-frozen.CvrLogit));
+            var (delayed, notDelayed) = (nn.functional.logsigmoid(z), nn.functional.logsigmoid(-z));
+            var delay = new LogProbability(notDirect + delayed, logaddexp(direct, notDirect + notDelayed));
+            var all = new LogProbability(logaddexp(direct, notDirect + delayed), notDirect + notDelayed);
+            return new Forward(input, pCvr, pAtc, delay, all);
         }
-        else
-        {
-            pDelay = delayed;               // the paper's literal p_all = p_cvr + p_delay, clamped
-            pAll = Losses.Clamp(pCvr + pDelay);
-        }
-        return new Forward(input, pCvr, pAtc, pDelay, pAll);
+        // The paper's literal p_all = p_cvr + p_delay, clamped.
+        var pDelay = nn.functional.sigmoid(z);
+        return new Forward(input, pCvr, pAtc, LogProbability.Of(pDelay), LogProbability.Of(pCvr + pDelay));
     }
 
     /// <summary>u of eq. 6: the user's pre-promotion behaviour and the (detached) item and category.</summary>
     static Tensor GateInput(EncodedClicks e) => cat([e.CartSequence, e.BuySequence, e.UserActivity, e.ItemCategory.detach()], 1);
 
-    sealed record Forward(Tensor Input, Tensor PCvr, Tensor PAtc, Tensor PDelay, Tensor PAll);
+    sealed record Forward(Tensor Input, Tensor PCvr, Tensor PAtc, LogProbability Delay, LogProbability All)
+    {
+        public Tensor PDelay => Delay.Log.exp();
+        public Tensor PAll => All.Log.exp();
+    }
 }

@@ -14,11 +14,15 @@ public static class Losses
     public static Tensor BinaryCrossEntropy(Tensor probability, Tensor label) =>
         BinaryCrossEntropyPerSample(probability, label).mean();
 
-    public static Tensor BinaryCrossEntropyPerSample(Tensor probability, Tensor label)
-    {
-        var p = Clamp(probability);
-        return -(label * p.log() + (1 - label) * (1 - p).log());
-    }
+    public static Tensor BinaryCrossEntropyPerSample(Tensor probability, Tensor label) =>
+        BinaryCrossEntropyPerSample(LogProbability.Of(probability), label);
+
+    /// <summary>Mean BCE of a probability given in log space: exact however close p is to 0 or 1.</summary>
+    public static Tensor BinaryCrossEntropy(LogProbability probability, Tensor label) =>
+        BinaryCrossEntropyPerSample(probability, label).mean();
+
+    static Tensor BinaryCrossEntropyPerSample(LogProbability probability, Tensor label) =>
+        -(label * probability.Log + (1 - label) * probability.LogComplement);
 
     /// <summary>Mean BCE of a logit: y softplus(-z) + (1-y) softplus(z), finite for any z.</summary>
     public static Tensor BinaryCrossEntropyWithLogits(Tensor logit, Tensor label) =>

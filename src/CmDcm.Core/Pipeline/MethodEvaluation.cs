@@ -24,21 +24,6 @@ static class MethodEvaluation
         try { metrics = DelayMetrics.Compute(yAll, yDelay, scores.PDelay, scores.PAll); }
         catch (MetricError e) { reason = $"not computable on this data: {e.Message}"; }
         return new MethodRun(method, seed, metrics, reason, history.Seconds, history.SamplesPerSecond, history.Epochs,
-            truth != null && scores.Tau != null ? CompareEffect(eval, s, scores.Tau, truth) : null);
-    }
-
-    static EffectCheck? CompareEffect(int[] eval, ClickSamples s, double[] tau, GroundTruth truth)
-    {
-        var estimated = new List<double>();
-        var actual = new List<double>();
-        for (int k = 0; k < eval.Length; k++)
-        {
-            int i = eval[k];
-            if (!truth.TryGet(s.User[i], s.Item[i], s.ClickTs[i], out var t)) continue;
-            estimated.Add(tau[k]);
-            actual.Add(t.Effect);
-        }
-        return estimated.Count == 0 ? null
-            : new EffectCheck(estimated.Count, Statistics.Mean(estimated), Statistics.Mean(actual), Statistics.Pearson(estimated, actual));
+            truth != null && scores.Tau != null ? EffectComparison.Check(EffectComparison.Pair(eval, s, scores.Tau, truth)) : null);
     }
 }

@@ -22,18 +22,29 @@ public static class Reproduction
 
     public static ReproductionReport Run(ReproductionOptions options, IProgress<string>? progress = null)
     {
-        var config = options.Config;
+        // The split actually used is saved in config.json: industrial-sim's last-cycle split replaces the profile's.
+        var config = options.Config with { Split = options.ResolvedSplit };
         var stages = new StageClock(progress);
-        var calendar = PromotionCalendar.Load(options.Calendar);
         var started = DateTimeOffset.UtcNow;
         // Settings are checked before any data work, so a typo fails in a second, not after a 3.7 GB ingest.
+        options.Dataset.Check(options.Format, !options.Simulated, options.Calendar);
+        var format = options.ResolvedFormat;
+        EventReaders.Get(format);
+        var calendar = PromotionCalendar.Load(options.ResolvedCalendar, options.Year);
         var methods = Methods(config);
+        if (config.Seeds.Length == 0 || config.Seeds.Any(s => s < 0))
+            throw new InputError($"seeds must be one or more non-negative numbers, got [{string.Join(", ", config.Seeds)}]");
         var device = Devices.Resolve(config.Device);
         var split = new SplitOptions(SplitOptions.ParseMode(config.Split), (ulong)config.SplitSeed);
+        if (split.Mode == SplitMode.LastCycle && calendar.Cycles.Count < 2)
+            throw new InputError($"the last-cycle split trains on earlier promotion cycles, and calendar '{calendar.Name}' has one: use --split random or user, or a multi-event calendar (industrial-sim)");
+        progress?.Report($"dataset {options.Dataset.Name} (the paper's {options.Dataset.Column} column): " +
+            (options.Simulated ? "simulated" : string.Join(", ", options.Data)) + $", format {format}, calendar {calendar.Name}, split {config.Split}");
 
-        var dataset = options.Data != null ? PrepareData(options, progress) : stages.Time("simulate", () => PrepareData(options, progress));
-        var ingest = stages.Time("ingest", () => EventIngest.Run(dataset.Events, options.Format, calendar, Path.Combine(options.WorkDir, dataset.Name)));
-        progress?.Report($"ingest: {ingest.Report.RowsRead:N0} rows read, {ingest.Report.RowsKept:N0} kept");
+        var dataset = options.Simulated ? stages.Time("simulate", () => PrepareData(options, progress)) : PrepareData(options, progress);
+        var ingest = stages.Time("ingest", () => EventIngest.Run(dataset.Events, format, calendar, Path.Combine(options.WorkDir, dataset.Name), products: dataset.Products));
+        foreach (var warning in ingest.Report.Warnings) progress?.Report($"ingest warning: {warning}");
+        progress?.Report($"ingest: {ingest.Report.RowsRead:N0} rows read, {ingest.Report.RowsKept:N0} kept, {ingest.Report.MinTimeBeijing} .. {ingest.Report.MaxTimeBeijing} (Beijing)");
         var items = dataset.Items == null ? null : ItemCatalog.Read(dataset.Items);
         var samples = stages.Time("labels", () =>
         {
@@ -50,7 +61,7 @@ public static class Reproduction
 
         var deviceName = device.type.ToString().ToLowerInvariant();
         var data = new BatchBuilder(samples, config.Model.Encoder, device);
-        var cache = new RunCache(options.WorkDir, config, dataset.Hashes(), calendar.Name, options.Format, deviceName);
+        var cache = new RunCache(options.WorkDir, config, dataset.Hashes(), calendar.Name, format, deviceName);
         progress?.Report($"methods: {string.Join(", ", methods)}; seeds {string.Join(", ", config.Seeds)}; run cache {cache.Directory}");
         var runs = new List<MethodRun>();
         // One daily model per seed, pre-trained once (the grid and that seed's rows share it) or loaded from the cache.
@@ -61,11 +72,11 @@ public static class Reproduction
             Devices.Seed(seed);
             var daily = new PretrainedDailyModel(config.Model, samples.HasPrice);
             daily.to(device);
-            TrainingHistory? history = null;
-            if (!cache.TryLoadWeights(daily, PreTrained, seed))
+            var history = cache.TryLoadWeights(daily, PreTrained, seed);
+            if (history == null)
             {
                 history = stages.Time("pre-train", () => Trainer.Fit(daily, data, regular, config.Pretrain, seed, PreTrained, progress));
-                cache.SaveWeights(daily, PreTrained, seed);
+                cache.SaveWeights(daily, PreTrained, seed, history);
             }
             return dailyModels[seed] = (daily, history);
         }
@@ -117,8 +128,10 @@ public static class Reproduction
             Grid = grid,
         };
         var manifest = RunManifest.Create(config, options, dataset, report.Device, stages.Seconds, started);
-        ResultsWriter.Write(options.OutDir, report, manifest);
-        progress?.Report($"results written to {Path.GetFullPath(options.OutDir)}");
+        ResultsWriter.Write(options.DatasetOutDir, report, manifest);
+        // The combined tables hold every dataset run so far under OutDir, so one column at a time fills Table 2.
+        ResultsWriter.WriteTables(options.OutDir);
+        progress?.Report($"results written to {Path.GetFullPath(options.DatasetOutDir)}; tables in {Path.GetFullPath(options.OutDir)}");
         return report;
     }
 
@@ -133,14 +146,15 @@ public static class Reproduction
 
     static DatasetFiles PrepareData(ReproductionOptions options, IProgress<string>? progress)
     {
-        if (options.Data != null)
-            return new DatasetFiles(Path.GetFileNameWithoutExtension(options.Data), options.Data, null, null);
-        var simulator = SimulatorConfig.Preset(options.Config.SimulatorPreset) with { Calendar = options.Calendar };
-        if (options.Config.SimulatorUsers is { } users) simulator = simulator with { Users = users };
+        if (!options.Simulated)
+            return new DatasetFiles(Path.GetFileNameWithoutExtension(options.Data[0]), options.Data, null, null, options.Products);
+        var simulator = SimulatorConfig.Preset(options.Config.SimulatorPreset) with { Calendar = options.ResolvedCalendar };
+        int? users = options.Config.DatasetSimulatorUsers?.TryGetValue(options.Dataset.Name, out var forDataset) == true ? forDataset : options.Config.SimulatorUsers;
+        if (users != null) simulator = simulator with { Users = users.Value };
         // Keyed by a hash of the whole simulator config: a changed setting never reuses stale data.
         var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(simulator))))[..12];
         var dir = Path.Combine(options.WorkDir, $"simulated-{simulator.Profile}-{simulator.Calendar}-{key}");
-        var files = new DatasetFiles(Path.GetFileName(dir), Path.Combine(dir, PromotionSimulator.EventsFile),
+        var files = new DatasetFiles(Path.GetFileName(dir), [Path.Combine(dir, PromotionSimulator.EventsFile)],
             Path.Combine(dir, PromotionSimulator.ItemsFile), Path.Combine(dir, PromotionSimulator.TruthFile));
         // The summary is written last, so its presence means a complete earlier simulation with this seed.
         if (File.Exists(Path.Combine(dir, PromotionSimulator.SummaryFile)) && files.All().All(File.Exists))

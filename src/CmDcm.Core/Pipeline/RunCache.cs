@@ -4,6 +4,7 @@ using System.Text.Json;
 using CmDcm.Data;
 using CmDcm.Evaluation;
 using CmDcm.Reporting;
+using CmDcm.Training;
 using static TorchSharp.torch;
 
 namespace CmDcm.Pipeline;
@@ -36,33 +37,44 @@ public sealed class RunCache
         var path = RunPath(method, seed);
         run = null!;
         if (!File.Exists(path)) return false;
-        run = JsonSerializer.Deserialize<MethodRun>(File.ReadAllText(path), ResultsWriter.Json)!;
+        // Entries are written atomically; one that still does not parse (edited by hand, a disk error) is retrained, not fatal.
+        try { run = JsonSerializer.Deserialize<MethodRun>(File.ReadAllText(path), ResultsWriter.Json)!; }
+        catch (JsonException) { return false; }
         return run != null;
     }
 
     public void Save(MethodRun run) =>
         AtomicFile.Write(RunPath(run.Method, run.Seed), s => JsonSerializer.Serialize(s, run, ResultsWriter.Json));
 
-    /// <summary>Loads cached weights into the module; false when there are none.</summary>
-    public bool TryLoadWeights(nn.Module module, string name, int seed)
+    /// <summary>
+    /// Loads cached weights into the module and returns their training history (loss curve and time), or null when
+    /// there are none. A resumed run then reports the same pre-trained loss curve as an uninterrupted one.
+    /// </summary>
+    public TrainingHistory? TryLoadWeights(nn.Module module, string name, int seed)
     {
         var path = WeightsPath(name, seed);
-        if (!File.Exists(path)) return false;
+        if (!File.Exists(path)) return null;
         module.load(path);
-        return true;
+        var history = HistoryPath(name, seed);
+        return File.Exists(history) ? JsonSerializer.Deserialize<TrainingHistory>(File.ReadAllText(history), ResultsWriter.Json) : new TrainingHistory();
     }
 
-    public void SaveWeights(nn.Module module, string name, int seed)
+    /// <summary>The history first, then the weights: the weights file is the mark of a finished pre-training.</summary>
+    public void SaveWeights(nn.Module module, string name, int seed, TrainingHistory history)
     {
-        var path = WeightsPath(name, seed);
-        var temporary = path + ".tmp";
-        module.save(temporary);
-        File.Move(temporary, path, overwrite: true);
+        AtomicFile.Write(HistoryPath(name, seed), s => JsonSerializer.Serialize(s, history, ResultsWriter.Json));
+        AtomicFile.Write(WeightsPath(name, seed), s =>
+        {
+            using var writer = new BinaryWriter(s);
+            module.save(writer);
+        });
     }
 
     string RunPath(string method, int seed) => Path.Combine(Directory, $"{Slug(method)}-seed{seed}.json");
 
     string WeightsPath(string name, int seed) => Path.Combine(Directory, $"{Slug(name)}-seed{seed}.weights");
+
+    string HistoryPath(string name, int seed) => Path.Combine(Directory, $"{Slug(name)}-seed{seed}.history.json");
 
     static string Slug(string name) => new(name.Select(c => char.IsLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
 }

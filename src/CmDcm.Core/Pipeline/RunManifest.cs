@@ -12,6 +12,7 @@ public sealed record RunManifest(
     string Dotnet,
     string Torch,
     IReadOnlyList<int> Seeds,
+    /// <summary>The real files read (log parts, product table), or null for the simulator.</summary>
     string? DataPath,
     Dictionary<string, string> DatasetSha256,
     IReadOnlyDictionary<string, double> StageSeconds,
@@ -27,7 +28,7 @@ public sealed record RunManifest(
             Environment.Version.ToString(),
             TorchSharp.torch.__version__,
             config.Seeds,
-            options.Data,
+            options.Simulated ? null : string.Join(", ", options.Data.Append(options.Products).OfType<string>()),
             dataset.Hashes(),
             stages,
             config);

@@ -36,8 +36,8 @@ public static class PromotionSimulator
         var total = new SimulationTally(days);
 
         string eventsPath = Path.Combine(outDir, EventsFile), truthPath = Path.Combine(outDir, TruthFile);
-        using (var events = new FileStream(eventsPath + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
-        using (var truth = new FileStream(truthPath + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        // Both files under temporary names until complete; the summary, written last, marks a finished run.
+        AtomicFile.Write(eventsPath, events => AtomicFile.Write(truthPath, truth =>
         {
             truth.Write(System.Text.Encoding.UTF8.GetBytes(GroundTruth.Header + "\n"));
             int chunks = (userIds.Length + ChunkUsers - 1) / ChunkUsers;
@@ -59,15 +59,12 @@ public static class PromotionSimulator
                     total.Add(outputs[k].Tally);
                 }
             }
-        }
-        File.Move(eventsPath + ".tmp", eventsPath, overwrite: true);
-        File.Move(truthPath + ".tmp", truthPath, overwrite: true);
+        }));
         items.ToCatalog().Write(Path.Combine(outDir, ItemsFile));
 
         var summary = total.ToSummary(config, calendar, clock.Elapsed.TotalSeconds);
         var summaryPath = Path.Combine(outDir, SummaryFile);
-        File.WriteAllText(summaryPath + ".tmp", JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }) + "\n");
-        File.Move(summaryPath + ".tmp", summaryPath, overwrite: true);
+        AtomicFile.Write(summaryPath, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(summary, new JsonSerializerOptions { WriteIndented = true }) + "\n")));
         return summary;
     }
 
