@@ -37,9 +37,9 @@ public class BaselineModelTests
             }
             else
             {
-                s.ClickTs[i] = Timeline.At(2017, 11, 29, 8) + 30 * i;
+                s.ClickTs[i] = (int)(Timeline.At(2017, 11, 29, 8) + 30 * i);
                 bool direct = s.YAll[i] == 1 && s.YDelay[i] == 0;
-                s.FirstBuyTs[i] = s.YDelay[i] == 1 ? Timeline.At(2017, 12, 1, 9) + i : direct ? Timeline.At(2017, 11, 29, 22) : -1;
+                s.FirstBuyTs[i] = (int)(s.YDelay[i] == 1 ? Timeline.At(2017, 12, 1, 9) + i : direct ? Timeline.At(2017, 11, 29, 22) : -1);
             }
         }
         return (s, calendar, SyntheticSamples.FrozenDaily(s, Tiny with { Epochs = 2 }));

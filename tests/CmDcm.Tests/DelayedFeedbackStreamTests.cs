@@ -77,12 +77,12 @@ public class DelayedFeedbackStreamTests
         var s = new ClickSamples(8, hasPrice: false);
         void Regular(int i, long tc, long tv)
         {
-            s.Period[i] = Period.Regular; s.ClickTs[i] = tc; s.FirstBuyTs[i] = tv;
+            s.Period[i] = Period.Regular; s.ClickTs[i] = (int)tc; s.FirstBuyTs[i] = (int)tv;
             s.YCvr[i] = (sbyte)(tv >= 0 ? 1 : 0); s.YAtc[i] = 0;
         }
         void Pre(int i, long tc, long tv, bool delayed, SampleSplit split = SampleSplit.Train)
         {
-            s.Period[i] = Period.PrePromotion; s.ClickTs[i] = tc; s.FirstBuyTs[i] = tv; s.Split[i] = split;
+            s.Period[i] = Period.PrePromotion; s.ClickTs[i] = (int)tc; s.FirstBuyTs[i] = (int)tv; s.Split[i] = split;
             s.YAll[i] = (sbyte)(tv >= 0 ? 1 : 0); s.YDelay[i] = (sbyte)(delayed ? 1 : 0); s.Atc[i] = 0;
         }
         Regular(0, Timeline.At(2017, 11, 25, 10), Timeline.At(2017, 11, 25, 10, 20));   // within c

@@ -9,7 +9,7 @@ public class EventStoreTests
         var table = new EventTable();
         var random = new Random(7);
         for (int i = 0; i < rows; i++)
-            table.Add(random.Next(1, 1000), random.NextInt64(1, 1L << 40), random.Next(0, 50), (Behavior)random.Next(4), 1511539200 + random.Next(777_600));
+            table.Add(random.Next(1, 1000), random.Next(1, int.MaxValue), random.Next(0, 50), (Behavior)random.Next(4), 1511539200 + random.Next(777_600));
         return table;
     }
 

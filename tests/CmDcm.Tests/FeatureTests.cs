@@ -41,18 +41,43 @@ public class FeatureTests
         Assert.Equal(a.Cycle[i], b.Cycle[j]);
         Assert.Equal(a.HourOfDay[i], b.HourOfDay[j]);
         Assert.Equal(a.HoursToPromotion[i], b.HoursToPromotion[j]);
-        Assert.Equal(a.Price[i], b.Price[j]);
-        Assert.Equal(a.Discount[i], b.Discount[j]);
+        Assert.Equal(a.HasPrice, b.HasPrice);
+        if (a.HasPrice) Assert.Equal((a.Price[i], a.Discount[i]), (b.Price[j], b.Discount[j]));
         Assert.Equal(Slice(a.UserCounts, i, ClickSamples.UserCountFields), Slice(b.UserCounts, j, ClickSamples.UserCountFields));
         Assert.Equal(Slice(a.ItemCounts, i, ClickSamples.ItemCountFields), Slice(b.ItemCounts, j, ClickSamples.ItemCountFields));
         Assert.Equal(Slice(a.CategoryCounts, i, ClickSamples.ItemCountFields), Slice(b.CategoryCounts, j, ClickSamples.ItemCountFields));
-        Assert.Equal(Slice(a.CartItems, i, ClickSamples.SequenceLength), Slice(b.CartItems, j, ClickSamples.SequenceLength));
-        Assert.Equal(Slice(a.CartCategories, i, ClickSamples.SequenceLength), Slice(b.CartCategories, j, ClickSamples.SequenceLength));
-        Assert.Equal(Slice(a.BuyItems, i, ClickSamples.SequenceLength), Slice(b.BuyItems, j, ClickSamples.SequenceLength));
-        Assert.Equal(Slice(a.BuyCategories, i, ClickSamples.SequenceLength), Slice(b.BuyCategories, j, ClickSamples.SequenceLength));
+        Assert.Equal(Sequence(a.Carts, i, items: true), Sequence(b.Carts, j, items: true));
+        Assert.Equal(Sequence(a.Carts, i, items: false), Sequence(b.Carts, j, items: false));
+        Assert.Equal(Sequence(a.Buys, i, items: true), Sequence(b.Buys, j, items: true));
+        Assert.Equal(Sequence(a.Buys, i, items: false), Sequence(b.Buys, j, items: false));
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void AnyThreadCountGivesTheSameSamples(int threads)
+    {
+        var events = RandomLog(11, 4000);
+        var calendar = PromotionCalendar.Load("taobao");
+        var one = ClickSampleBuilder.Build(events, calendar, null, new SplitOptions(), threads: 1);
+        var many = ClickSampleBuilder.Build(events, calendar, null, new SplitOptions(), threads);
+        Assert.True(one.Count > 100);
+        Assert.Equal(one.Count, many.Count);
+        Assert.Equal(one.User, many.User);
+        Assert.Equal(one.Item, many.Item);
+        Assert.Equal(one.ClickTs, many.ClickTs);
+        Assert.Equal(one.FirstBuyTs, many.FirstBuyTs);
+        Assert.Equal(one.YAll, many.YAll);
+        Assert.Equal(one.YCvr, many.YCvr);
+        Assert.Equal(one.Atc, many.Atc);
+        Assert.Equal(one.Split, many.Split);
+        for (int i = 0; i < one.Count; i++) AssertSameFeatures(one, i, many, i);
     }
 
     static T[] Slice<T>(T[] array, int row, int width) => array[(row * width)..((row + 1) * width)];
+
+    static long[] Sequence(ClickSequences sequences, int row, bool items) =>
+        Enumerable.Range(0, ClickSamples.SequenceLength).Select(k => items ? sequences.Item(row, k) : sequences.Category(row, k)).ToArray();
 
     static ClickSamples Build(EventTable events, ItemCatalog? items = null) =>
         ClickSampleBuilder.Build(events, PromotionCalendar.Load("taobao"), items, new SplitOptions());
@@ -92,12 +117,12 @@ public class FeatureTests
         int a = Row(before, 1, 10, tc), b = Row(after, 1, 10, tc);
         Assert.Equal([0f, 0f, 0f, 0f], Slice(before.UserCounts, a, 4));
         Assert.Equal([0f, 0f, 0f], Slice(before.ItemCounts, a, 3));
-        Assert.Equal(-1L, before.CartItems[a * ClickSamples.SequenceLength]);
+        Assert.Equal(-1L, before.Carts.Item(a, 0));
         Assert.Equal([0f, 0f, 1f, 0f], Slice(after.UserCounts, b, 4));
         Assert.Equal([1f, 0f, 0f], Slice(after.ItemCounts, b, 3));
         Assert.Equal([1f, 1f, 0f], Slice(after.CategoryCounts, b, 3));
-        Assert.Equal(20L, after.CartItems[b * ClickSamples.SequenceLength]);
-        Assert.Equal(7L, after.CartCategories[b * ClickSamples.SequenceLength]);
+        Assert.Equal(20L, after.Carts.Item(b, 0));
+        Assert.Equal(7L, after.Carts.Category(b, 0));
     }
 
     [Fact]
@@ -111,11 +136,11 @@ public class FeatureTests
         var samples = timeline.Build();
         int r = Row(samples, 1, 10, tc);
         const int K = ClickSamples.SequenceLength;
-        Assert.Equal(Enumerable.Range(0, K).Select(k => 124L - k).ToArray(), Slice(samples.CartItems, r, K));
-        Assert.Equal(Enumerable.Range(0, K).Select(k => 224L - k).ToArray(), Slice(samples.CartCategories, r, K));
+        Assert.Equal(Enumerable.Range(0, K).Select(k => 124L - k).ToArray(), Sequence(samples.Carts, r, items: true));
+        Assert.Equal(Enumerable.Range(0, K).Select(k => 224L - k).ToArray(), Sequence(samples.Carts, r, items: false));
         // Same-second buys: file order decides which is newer.
-        Assert.Equal(new long[] { 301, 300 }.Concat(Enumerable.Repeat(-1L, K - 2)).ToArray(), Slice(samples.BuyItems, r, K));
-        Assert.Equal(new long[] { 4, 3 }.Concat(Enumerable.Repeat(-1L, K - 2)).ToArray(), Slice(samples.BuyCategories, r, K));
+        Assert.Equal(new long[] { 301, 300 }.Concat(Enumerable.Repeat(-1L, K - 2)).ToArray(), Sequence(samples.Buys, r, items: true));
+        Assert.Equal(new long[] { 4, 3 }.Concat(Enumerable.Repeat(-1L, K - 2)).ToArray(), Sequence(samples.Buys, r, items: false));
         Assert.Equal([0f, 0f, 25f, 2f], Slice(samples.UserCounts, r, 4));
     }
 

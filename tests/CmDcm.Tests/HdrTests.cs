@@ -21,7 +21,7 @@ public class HdrTests
         for (int i = 0; i < s.Count; i++)
         {
             if (i < s.Count / 2) SyntheticSamples.MakeRegular(s, i, Timeline.At(2017, 11, 25, 8) + 60 * i);
-            else s.ClickTs[i] = Timeline.At(2017, 11, 28 + i % 3, 8) + 60 * (i % 100);
+            else s.ClickTs[i] = (int)(Timeline.At(2017, 11, 28 + i % 3, 8) + 60 * (i % 100));
         }
         return (s, calendar, SyntheticSamples.FrozenDaily(s, Tiny));
     }
@@ -66,7 +66,7 @@ public class HdrTests
     public void DayVectorIsSameDayCvrAtcRateAndCategoryShares()
     {
         var s = new ClickSamples(4, hasPrice: false);
-        long[] categories = [5, 5, 7, 9];
+        int[] categories = [5, 5, 7, 9];
         for (int i = 0; i < 4; i++) { s.Period[i] = Period.PrePromotion; s.Category[i] = categories[i]; s.Atc[i] = 0; s.YAll[i] = 0; s.YDelay[i] = 0; }
         s.YAll[0] = 1;                  // direct: counts
         s.YAll[1] = 1; s.YDelay[1] = 1; // delayed to the promotion: not a same-day conversion
@@ -116,9 +116,9 @@ public class HdrTests
         for (int i = 0; i < s.Count; i++)
         {
             int day = days[i / 40];
-            s.ClickTs[i] = Timeline.At(2017, 11, day, 9) + 60 * (i % 40);
+            s.ClickTs[i] = (int)(Timeline.At(2017, 11, day, 9) + 60 * (i % 40));
             s.Period[i] = calendar.PeriodOf(s.ClickTs[i]);
-            s.Cycle[i] = calendar.CycleOf(s.ClickTs[i]);
+            s.Cycle[i] = (byte)calendar.CycleOf(s.ClickTs[i]);
             bool pre = s.Period[i] == Period.PrePromotion;
             s.Category[i] = (pre ? 0 : 10) + i % 5;
             if (!pre)

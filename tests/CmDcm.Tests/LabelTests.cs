@@ -149,7 +149,7 @@ public class LabelTests
             .Add(1, 10, Behavior.Pv, Taobao(11, 30, 0))
             .Add(1, 10, Behavior.Pv, Taobao(12, 2, 10))   // promotion-period pv: not a click
             .Build();
-        Assert.Equal([Taobao(11, 29, 10), Taobao(11, 30, 0)], samples.ClickTs);
+        Assert.Equal([Taobao(11, 29, 10), Taobao(11, 30, 0)], samples.ClickTs.Select(t => (long)t));
     }
 
     [Fact]
@@ -162,9 +162,9 @@ public class LabelTests
             .Add(1, 3, Behavior.Pv, Taobao(11, 30, 11))
             .Add(2, 1, Behavior.Pv, Taobao(11, 25, 11))
             .Build();
-        Assert.Equal([1L, 1, 1, 2, 2], samples.User);
-        Assert.Equal([3L, 9, 9, 1, 5], samples.Item);
-        Assert.Equal([Taobao(11, 30, 11), Taobao(11, 29, 9), Taobao(11, 30, 9), Taobao(11, 25, 11), Taobao(11, 30, 10)], samples.ClickTs);
+        Assert.Equal([1, 1, 1, 2, 2], samples.User);
+        Assert.Equal([3, 9, 9, 1, 5], samples.Item);
+        Assert.Equal([Taobao(11, 30, 11), Taobao(11, 29, 9), Taobao(11, 30, 9), Taobao(11, 25, 11), Taobao(11, 30, 10)], samples.ClickTs.Select(t => (long)t));
     }
 
     [Fact]

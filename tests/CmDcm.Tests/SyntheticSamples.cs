@@ -33,7 +33,9 @@ static class SyntheticSamples
             s.Price[i] = random.Next(10, 500);
             s.Discount[i] = (float)random.NextDouble() * 0.5f;
             for (int f = 0; f < ClickSamples.UserCountFields; f++) s.UserCounts[i * ClickSamples.UserCountFields + f] = random.Next(30);
-            for (int k = 0; k < 5; k++) s.CartItems[i * ClickSamples.SequenceLength + k] = random.Next(200);
+            var carts = new int[5];
+            for (int k = 0; k < carts.Length; k++) carts[k] = random.Next(200);
+            s.Carts.Set(i, carts, [-1, -1, -1, -1, -1]);
             bool likely = s.UserCounts[i * ClickSamples.UserCountFields + 2] > 15;
             int label = random.NextDouble() < (likely ? 0.4 : 0.05) ? 1 : 0;
             if (prePromotion)
@@ -58,7 +60,7 @@ static class SyntheticSamples
     public static void MakeRegular(ClickSamples s, int i, long clickTs)
     {
         s.Period[i] = Period.Regular;
-        s.ClickTs[i] = clickTs;
+        s.ClickTs[i] = (int)clickTs;
         s.YCvr[i] = s.YDelay[i];
         s.YAtc[i] = s.Atc[i];
         s.YAll[i] = s.YDelay[i] = s.Atc[i] = -1;

@@ -171,9 +171,9 @@ public class TmallReaderTests
         Assert.Equal(new RejectedLine(2, "bad date-time", @"10\x01u2\x01click\x012013-02-30 10:00:00", "partb.txt"), report.FirstRejects.Single());
         Assert.Equal(4, report.RowsKept);
         // File order across the parts; categories 50-1 -> 0, 50-2 -> 1 by first appearance, the miss -1.
-        Assert.Equal([1L, 1, 2, 3], e.User[..4]);
-        Assert.Equal([10L, 11, 12, 11], e.Item[..4]);
-        Assert.Equal([0L, 1, -1, 1], e.Category[..4]);
+        Assert.Equal([1, 1, 2, 3], e.User[..4]);
+        Assert.Equal([10, 11, 12, 11], e.Item[..4]);
+        Assert.Equal([0, 1, -1, 1], e.Category[..4]);
         Assert.Equal(new DateOnly(2013, 9, 16), BeijingTime.Date(e.Timestamp[0]));
         var p = report.Products!;
         Assert.Equal(("products.txt", 4L, 3L, 2L, 1L, 0L, 1L), (p.Input, p.Rows, p.Items, p.Categories, p.DuplicateItemRows, p.BadRows, p.JoinMisses));
@@ -202,7 +202,7 @@ public class TmallReaderTests
         var sample = dir.Write("sam.csv", "item_id,user_id,action,vtime\ni1,u1,click,2014/9/5 8:03\ni2,u1,cart,2014/9/6 8:03\n");
         var result = EventIngest.Read(sample, "tmall-sample", PromotionCalendar.Load("tmall-2014"));
         Assert.Equal(2, result.Report.RowsKept);
-        Assert.Equal([-1L, -1], result.Events.Category[..2]);
+        Assert.Equal([-1, -1], result.Events.Category[..2]);
         Assert.Equal(0, result.Report.MultiCategoryItems);
         Assert.Null(result.Report.Products);
         var warnings = result.Report.Warnings;

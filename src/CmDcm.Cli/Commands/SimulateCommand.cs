@@ -8,7 +8,7 @@ public sealed class SimulateCommand : ICommand
 {
     public string Name => "simulate";
 
-    public string Summary => "generate a seeded promotion dataset (--out DIR [--profile ci|default] [--users N] [--seed S] [--calendar taobao|industrial-sim])";
+    public string Summary => "generate a seeded promotion dataset (--out DIR [--profile ci|default] [--users N] [--items N] [--categories N] [--seed S] [--calendar taobao|industrial-sim])";
 
     public int Run(CommandOptions options)
     {
@@ -18,6 +18,8 @@ public sealed class SimulateCommand : ICommand
         config = config with
         {
             Users = users == null ? config.Users : options.Int("users", config.Users),
+            Items = options.Int("items", config.Items),
+            Categories = options.Int("categories", config.Categories),
             Seed = seed == null ? config.Seed : ParseSeed(seed),
             Calendar = options.Text("calendar", config.Calendar),
         };

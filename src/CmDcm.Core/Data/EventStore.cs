@@ -46,20 +46,32 @@ public static class EventStore
     {
         await using var writer = await ParquetWriter.CreateAsync(Schema, stream);
         writer.CustomMetadata = new Dictionary<string, string> { [BehaviorCodesKey] = BehaviorCodes };
-        var codes = new int[Math.Min(RowGroupSize, events.Count)];
+        // The table holds 32-bit columns; the file keeps the spec's int64, widened one row group at a time.
+        int size = Math.Min(RowGroupSize, events.Count);
+        long[] user = new long[size], item = new long[size], category = new long[size], timestamp = new long[size];
+        var codes = new int[size];
         for (int start = 0; start < events.Count; start += RowGroupSize)
         {
             int count = Math.Min(RowGroupSize, events.Count - start);
+            Widen(events.User, start, count, user);
+            Widen(events.Item, start, count, item);
+            Widen(events.Category, start, count, category);
+            Widen(events.Timestamp, start, count, timestamp);
             for (int i = 0; i < count; i++) codes[i] = (int)events.Behavior[start + i];
             using var group = writer.CreateRowGroup();
-            await group.WriteAsync<long>(UserField, events.User.AsMemory(start, count));
-            await group.WriteAsync<long>(ItemField, events.Item.AsMemory(start, count));
-            await group.WriteAsync<long>(CategoryField, events.Category.AsMemory(start, count));
+            await group.WriteAsync<long>(UserField, user.AsMemory(0, count));
+            await group.WriteAsync<long>(ItemField, item.AsMemory(0, count));
+            await group.WriteAsync<long>(CategoryField, category.AsMemory(0, count));
             await group.WriteAsync<int>(BehaviorField, codes.AsMemory(0, count));
-            await group.WriteAsync<long>(TimestampField, events.Timestamp.AsMemory(start, count));
+            await group.WriteAsync<long>(TimestampField, timestamp.AsMemory(0, count));
             group.CompleteValidate();
         }
     });
+
+    static void Widen(int[] column, int start, int count, long[] target)
+    {
+        for (int i = 0; i < count; i++) target[i] = column[start + i];
+    }
 
     static async Task<EventTable> ReadStoreAsync(string path)
     {
@@ -86,12 +98,17 @@ public static class EventStore
             await group.ReadAsync<long>(fields[2]!, category.AsMemory(0, count));
             await group.ReadAsync<int>(fields[3]!, behavior.AsMemory(0, count));
             await group.ReadAsync<long>(fields[4]!, timestamp.AsMemory(0, count));
+            // Parquet.Net leaves each row group's page buffers (~40 MB) as large-object garbage that the GC's
+            // budget lets pile up to gigabytes over 100 groups: collect it as we go, so reading 100M events
+            // peaks near the table's own 1.7 GB.
+            if (g % 8 == 7) GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
             for (int i = 0; i < count; i++)
             {
                 if ((uint)behavior[i] > (uint)Behavior.Buy) throw new InputError($"{path}: row group {g}: behavior code {behavior[i]} is not one of {BehaviorCodes}");
                 events.Add(user[i], item[i], category[i], (Behavior)behavior[i], timestamp[i]);
             }
         }
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
         return events;
     }
 }

@@ -90,6 +90,8 @@ public sealed class IngestCollector : IEventSink
                 joinMisses++;
             }
         }
+        if (!EventTable.Fits(e.User, e.Item, category, ts))
+            throw new InputError($"{CurrentInput ?? "input"}, line {line}: user {e.User}, item {e.Item} or category {category} is above 2,147,483,647, which the event table's 32-bit columns do not hold");
         if (blockCount > 0 && e.User != blockUser) FlushBlock();
         if (blockCount == block.Length)
         {

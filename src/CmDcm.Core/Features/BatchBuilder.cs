@@ -45,10 +45,10 @@ public sealed class BatchBuilder(ClickSamples samples, EncoderConfig config, Dev
             hour[r] = samples.HourOfDay[i];
             for (int k = 0; k < K; k++)
             {
-                cartItems[r * K + k] = FeatureHashing.Bucket(samples.CartItems[i * K + k], config.ItemBuckets);
-                cartCategories[r * K + k] = FeatureHashing.Bucket(samples.CartCategories[i * K + k], config.CategoryBuckets);
-                buyItems[r * K + k] = FeatureHashing.Bucket(samples.BuyItems[i * K + k], config.ItemBuckets);
-                buyCategories[r * K + k] = FeatureHashing.Bucket(samples.BuyCategories[i * K + k], config.CategoryBuckets);
+                cartItems[r * K + k] = FeatureHashing.Bucket(samples.Carts.Item(i, k), config.ItemBuckets);
+                cartCategories[r * K + k] = FeatureHashing.Bucket(samples.Carts.Category(i, k), config.CategoryBuckets);
+                buyItems[r * K + k] = FeatureHashing.Bucket(samples.Buys.Item(i, k), config.ItemBuckets);
+                buyCategories[r * K + k] = FeatureHashing.Bucket(samples.Buys.Category(i, k), config.CategoryBuckets);
             }
             for (int f = 0; f < UserActivityWidth; f++)
                 activity[r * UserActivityWidth + f] = MathF.Log(1 + samples.UserCounts[i * UserActivityWidth + f]);

@@ -3,8 +3,8 @@ namespace CmDcm.Labels;
 /// <summary>
 /// One row per click (paper Table 1): identity, labels and the features as of the click time, stored
 /// column by column. Labels that do not apply to a period are -1 (regular clicks have y_cvr/y_atc,
-/// pre-promotion clicks have y_all/y_delay/atc). Sequences hold the last K items/categories, newest
-/// first, padded with -1.
+/// pre-promotion clicks have y_all/y_delay/atc). Ids and times are 32-bit like the event table's; the
+/// last-K sequences share one history (<see cref="ClickSequences"/>), so a click costs ~90 bytes, not ~700.
 /// </summary>
 public sealed class ClickSamples
 {
@@ -15,12 +15,12 @@ public sealed class ClickSamples
     public int Count { get; }
     public bool HasPrice { get; }
 
-    public long[] User { get; }
-    public long[] Item { get; }
-    public long[] Category { get; }
+    public int[] User { get; }
+    public int[] Item { get; }
+    public int[] Category { get; }
     public Period[] Period { get; }
-    public int[] Cycle { get; }
-    public long[] ClickTs { get; }
+    public byte[] Cycle { get; }
+    public int[] ClickTs { get; }
 
     public sbyte[] YCvr { get; }
     public sbyte[] YAtc { get; }
@@ -29,7 +29,7 @@ public sealed class ClickSamples
     /// <summary>Treatment T: a cart of the item at or after the click and before the promotion (never a model input).</summary>
     public sbyte[] Atc { get; }
     /// <summary>t_v: time of the first qualifying buy (same day, or promotion period for pre-promotion clicks); -1 if none.</summary>
-    public long[] FirstBuyTs { get; }
+    public int[] FirstBuyTs { get; }
     public SampleSplit[] Split { get; }
 
     public byte[] HourOfDay { get; }
@@ -37,10 +37,11 @@ public sealed class ClickSamples
     public float[] UserCounts { get; }
     public float[] ItemCounts { get; }
     public float[] CategoryCounts { get; }
-    public long[] CartItems { get; }
-    public long[] CartCategories { get; }
-    public long[] BuyItems { get; }
-    public long[] BuyCategories { get; }
+    /// <summary>The user's last carted items and categories before the click, newest first.</summary>
+    public ClickSequences Carts { get; private set; }
+    /// <summary>The user's last bought items and categories before the click, newest first.</summary>
+    public ClickSequences Buys { get; private set; }
+    /// <summary>Price and discount of the item; empty arrays when <see cref="HasPrice"/> is false.</summary>
     public float[] Price { get; }
     public float[] Discount { get; }
 
@@ -48,30 +49,28 @@ public sealed class ClickSamples
     {
         Count = count;
         HasPrice = hasPrice;
-        User = new long[count];
-        Item = new long[count];
-        Category = new long[count];
+        User = new int[count];
+        Item = new int[count];
+        Category = new int[count];
         Period = new Period[count];
-        Cycle = new int[count];
-        ClickTs = new long[count];
+        Cycle = new byte[count];
+        ClickTs = new int[count];
         YCvr = Filled<sbyte>(count, -1);
         YAtc = Filled<sbyte>(count, -1);
         YAll = Filled<sbyte>(count, -1);
         YDelay = Filled<sbyte>(count, -1);
         Atc = Filled<sbyte>(count, -1);
-        FirstBuyTs = Filled(count, -1L);
+        FirstBuyTs = Filled(count, -1);
         Split = new SampleSplit[count];
         HourOfDay = new byte[count];
         HoursToPromotion = new float[count];
         UserCounts = new float[count * UserCountFields];
         ItemCounts = new float[count * ItemCountFields];
         CategoryCounts = new float[count * ItemCountFields];
-        CartItems = Filled(count * SequenceLength, -1L);
-        CartCategories = Filled(count * SequenceLength, -1L);
-        BuyItems = Filled(count * SequenceLength, -1L);
-        BuyCategories = Filled(count * SequenceLength, -1L);
-        Price = new float[count];
-        Discount = new float[count];
+        Carts = new ClickSequences(count);
+        Buys = new ClickSequences(count);
+        Price = new float[hasPrice ? count : 0];
+        Discount = new float[hasPrice ? count : 0];
     }
 
     /// <summary>The rows at the given indices, in that order, as a new table.</summary>
@@ -86,15 +85,13 @@ public sealed class ClickSamples
             s.YCvr[r] = YCvr[i]; s.YAtc[r] = YAtc[i]; s.YAll[r] = YAll[i]; s.YDelay[r] = YDelay[i];
             s.Atc[r] = Atc[i]; s.FirstBuyTs[r] = FirstBuyTs[i]; s.Split[r] = Split[i];
             s.HourOfDay[r] = HourOfDay[i]; s.HoursToPromotion[r] = HoursToPromotion[i];
-            s.Price[r] = Price[i]; s.Discount[r] = Discount[i];
+            if (HasPrice) { s.Price[r] = Price[i]; s.Discount[r] = Discount[i]; }
             Array.Copy(UserCounts, i * UserCountFields, s.UserCounts, r * UserCountFields, UserCountFields);
             Array.Copy(ItemCounts, i * ItemCountFields, s.ItemCounts, r * ItemCountFields, ItemCountFields);
             Array.Copy(CategoryCounts, i * ItemCountFields, s.CategoryCounts, r * ItemCountFields, ItemCountFields);
-            Array.Copy(CartItems, i * SequenceLength, s.CartItems, r * SequenceLength, SequenceLength);
-            Array.Copy(CartCategories, i * SequenceLength, s.CartCategories, r * SequenceLength, SequenceLength);
-            Array.Copy(BuyItems, i * SequenceLength, s.BuyItems, r * SequenceLength, SequenceLength);
-            Array.Copy(BuyCategories, i * SequenceLength, s.BuyCategories, r * SequenceLength, SequenceLength);
         }
+        s.Carts = Carts.Select(rows);
+        s.Buys = Buys.Select(rows);
         return s;
     }
 

@@ -1,6 +1,6 @@
-using System.Globalization;
-using System.Text;
 using CmDcm.Data;
+using CmDcm.Data.Simulation;
+using System.Text;
 
 namespace CmDcm.Labels;
 
@@ -20,28 +20,31 @@ public static class SamplesCsv
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         AtomicFile.Write(path, stream =>
         {
-            using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
-            writer.NewLine = "\n";
-            writer.WriteLine(Header);
-            var line = new StringBuilder(128);
+            // UTF-8 bytes formatted in place (no string per row): 50M rows write in seconds.
+            var lines = new Utf8Lines();
+            lines.Text(Encoding.UTF8.GetBytes(Header)).Char('\n');
             for (int i = 0; i < samples.Count; i++)
             {
-                line.Clear();
-                line.Append(samples.User[i]).Append(',')
-                    .Append(samples.Item[i]).Append(',')
-                    .Append(samples.Category[i]).Append(',')
-                    .Append(PeriodName(samples.Period[i])).Append(',')
-                    .Append(samples.Cycle[i]).Append(',')
-                    .Append(samples.ClickTs[i]).Append(',');
-                AppendLabel(line, samples.YCvr[i]);
-                AppendLabel(line, samples.YAtc[i]);
-                AppendLabel(line, samples.YAll[i]);
-                AppendLabel(line, samples.YDelay[i]);
-                AppendLabel(line, samples.Atc[i]);
-                if (samples.FirstBuyTs[i] >= 0) line.Append(samples.FirstBuyTs[i].ToString(CultureInfo.InvariantCulture));
-                line.Append(',').Append(SplitName(samples.Split[i]));
-                writer.WriteLine(line);
+                lines.Number(samples.User[i]).Char(',')
+                    .Number(samples.Item[i]).Char(',')
+                    .Number(samples.Category[i]).Char(',')
+                    .Text(PeriodBytes(samples.Period[i])).Char(',')
+                    .Number(samples.Cycle[i]).Char(',')
+                    .Number(samples.ClickTs[i]).Char(',');
+                Label(lines, samples.YCvr[i]);
+                Label(lines, samples.YAtc[i]);
+                Label(lines, samples.YAll[i]);
+                Label(lines, samples.YDelay[i]);
+                Label(lines, samples.Atc[i]);
+                if (samples.FirstBuyTs[i] >= 0) lines.Number(samples.FirstBuyTs[i]);
+                lines.Char(',').Text(SplitBytes(samples.Split[i])).Char('\n');
+                if (lines.Length >= 1 << 20)
+                {
+                    lines.Write(stream);
+                    lines.Clear();
+                }
             }
+            lines.Write(stream);
         });
     }
 
@@ -60,9 +63,17 @@ public static class SamplesCsv
         _ => "",
     };
 
-    static void AppendLabel(StringBuilder line, sbyte label)
+    // The names as UTF-8, indexed by the enum value.
+    static readonly byte[][] PeriodNames = Enum.GetValues<Period>().Select(p => Encoding.UTF8.GetBytes(PeriodName(p))).ToArray();
+    static readonly byte[][] SplitNames = Enum.GetValues<SampleSplit>().Select(p => Encoding.UTF8.GetBytes(SplitName(p))).ToArray();
+
+    static ReadOnlySpan<byte> PeriodBytes(Period period) => PeriodNames[(int)period];
+
+    static ReadOnlySpan<byte> SplitBytes(SampleSplit split) => SplitNames[(int)split];
+
+    static void Label(Utf8Lines lines, sbyte label)
     {
-        if (label >= 0) line.Append((int)label);
-        line.Append(',');
+        if (label >= 0) lines.Char((char)('0' + label));
+        lines.Char(',');
     }
 }

@@ -78,7 +78,7 @@ public static class HistoricalDayRetrieval
 
     /// <summary>The most-clicked categories of the rows (ties: smaller id first, so the result is deterministic).</summary>
     public static long[] TopCategories(ClickSamples s, IEnumerable<int> rows, int count) =>
-        rows.GroupBy(i => s.Category[i]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(count).Select(g => g.Key).ToArray();
+        rows.GroupBy(i => s.Category[i]).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Take(count).Select(g => (long)g.Key).ToArray();
 
     /// <summary>
     /// The label a reused click trains on: y_all for a pre-promotion click; a regular click has no promotion
