@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace CmDcm.Pipeline;
 
 /// <summary>
@@ -13,9 +11,5 @@ public sealed record DatasetFiles(string Name, IReadOnlyList<string> Events, str
     public IEnumerable<string> All() => Events.Append(Items).Append(Truth).Append(Products).OfType<string>();
 
     /// <summary>SHA-256 of each file, for the run manifest and the run cache; computed once (the Tmall log is 52 GB).</summary>
-    public Dictionary<string, string> Hashes() => hashes ??= All().ToDictionary(path => Path.GetFileName(path), path =>
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    });
+    public Dictionary<string, string> Hashes() => hashes ??= All().ToDictionary(path => Path.GetFileName(path), ContentHash.OfFile);
 }

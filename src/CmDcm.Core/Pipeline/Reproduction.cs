@@ -203,7 +203,7 @@ public static class Reproduction
         int? users = options.Config.DatasetSimulatorUsers?.TryGetValue(options.Dataset.Name, out var forDataset) == true ? forDataset : options.Config.SimulatorUsers;
         if (users != null) simulator = simulator with { Users = users.Value };
         // Keyed by a hash of the whole simulator config: a changed setting never reuses stale data.
-        var key = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(simulator))))[..12];
+        var key = ContentHash.OfText(System.Text.Json.JsonSerializer.Serialize(simulator))[..12];
         var dir = Path.Combine(options.WorkDir, $"simulated-{simulator.Profile}-{simulator.Calendar}-{key}");
         var files = new DatasetFiles(Path.GetFileName(dir), [Path.Combine(dir, PromotionSimulator.EventsFile)],
             Path.Combine(dir, PromotionSimulator.ItemsFile), Path.Combine(dir, PromotionSimulator.TruthFile));

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CmDcm.Data;
@@ -25,7 +24,7 @@ public sealed class RunCache
         var text = new StringBuilder(identity.ToJson())
             .Append('|').Append(calendar).Append('|').Append(format).Append('|').Append(device);
         foreach (var (file, hash) in datasetHashes.OrderBy(p => p.Key, StringComparer.Ordinal)) text.Append('|').Append(file).Append('=').Append(hash);
-        Key = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..16];
+        Key = ContentHash.OfText(text.ToString())[..16];
         Directory = Path.Combine(workDir, "runs", Key);
         System.IO.Directory.CreateDirectory(Directory);
     }
