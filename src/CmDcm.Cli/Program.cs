@@ -14,9 +14,11 @@ ICommand[] commands =
 
 if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
 {
-    Console.WriteLine("cmdcm: the CM-DCM reproducibility kit\n\nusage: cmdcm COMMAND [--option value ...]\n");
-    foreach (var c in commands) Console.WriteLine($"  {c.Name,-10} {c.Summary}");
-    return 0;
+    // Asked-for help succeeds; no command at all is a usage error (scripts see a non-zero exit).
+    var usage = args.Length == 0 ? Console.Error : Console.Out;
+    usage.WriteLine("cmdcm: the CM-DCM reproducibility kit\n\nusage: cmdcm COMMAND [--option value ...]\n");
+    foreach (var c in commands) usage.WriteLine($"  {c.Name,-10} {c.Summary}");
+    return args.Length == 0 ? 2 : 0;
 }
 
 var command = commands.FirstOrDefault(c => c.Name == args[0]);

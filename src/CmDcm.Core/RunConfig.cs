@@ -63,7 +63,8 @@ public sealed record RunConfig
         }
         catch (JsonException e)
         {
-            throw new InputError($"config {profileOrPath}: {e.Message}");
+            // JsonException's message names our types; the path and line are what a reader can act on.
+            throw new InputError($"config {profileOrPath} is not a valid run config (see configs/*.json): {e.Path ?? "$"}, line {(e.LineNumber ?? 0) + 1}");
         }
     }
 

@@ -30,7 +30,7 @@ foreach (var path in paths)
     }
     if (result.Failure is { } failure)
     {
-        Console.Error.WriteLine($"FAILED {path} cell {failure.Cell} after {result.Seconds:F1} s: {failure.Message.Split('\n')[0].Trim()}");
+        Console.Error.WriteLine($"FAILED {path} code cell {failure.Cell} after {result.Seconds:F1} s: {failure.Message.Split('\n')[0].Trim()}");
         return 1;
     }
     Console.WriteLine($"ok     {path}  {result.Cells} code cells  {result.Seconds:F1} s{(check ? "  (checked, file untouched)" : "")}");

@@ -66,12 +66,27 @@ public class BadInputCliTests
     [InlineData("reproduce --data {dir}/missing.csv --profile ci --out {dir}/out --work {dir}/work", "no such file")]
     [InlineData("reproduce --data {dir} --profile ci --out {dir}/out --work {dir}/work", "is a directory")]
     [InlineData("reproduce --seeds -1 --profile ci --out {dir}/out --work {dir}/work", "--seeds expects non-negative numbers")]
+    [InlineData("reproduce --methods , --profile ci --out {dir}/out --work {dir}/work", "--methods names no method")]
+    [InlineData("reproduce --profile {dir}/log.csv --out {dir}/out --work {dir}/work", "is not a valid run config")]
+    [InlineData("metrics --input {dir}/missing.csv", "no such file")]
+    [InlineData("metrics --input {dir}", "is a directory")]
     public void EachBadInputIsOneMessageAndExit2(string arguments, string message)
     {
         using var dir = new TempDirectory();
         dir.Write("log.csv", "1,2,3,pv,1511539200\n1,2,3,buy,1511539300\n");
         dir.Write("nan-items.csv", "item,price,discount\n2,NaN,0.1\n");
         AssertOneClearMessage(Cli.Run(null, arguments.Replace("{dir}", dir.Path).Split(' ')), message);
+    }
+
+    [Fact]
+    public void NoCommandIsAUsageErrorAndHelpIsNot()
+    {
+        var (code, _, error) = Cli.Run(null, []);
+        Assert.Equal(2, code);
+        Assert.Contains("usage: cmdcm COMMAND", error);
+        var help = Cli.Run(null, ["--help"]);
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("usage: cmdcm COMMAND", help.Output);
     }
 
     [Fact]

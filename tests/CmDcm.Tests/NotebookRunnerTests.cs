@@ -17,7 +17,7 @@ public class NotebookRunnerTests
         var (exit, output, error) = Run(failing, later);
 
         Assert.Equal(1, exit);
-        Assert.Contains("failing.ipynb cell 2", error);
+        Assert.Contains("failing.ipynb code cell 2", error);
         Assert.Contains("the second cell broke", error);
         Assert.DoesNotContain("never", output);
         Assert.DoesNotContain("later.ipynb", output); // notebooks after a failure do not run

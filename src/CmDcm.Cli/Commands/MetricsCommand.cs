@@ -13,6 +13,8 @@ public sealed class MetricsCommand : ICommand
     {
         var input = options.Required("input");
         options.RejectUnknown();
+        if (Directory.Exists(input)) throw new InputError($"{input} is a directory; give a label,score CSV file");
+        if (!File.Exists(input)) throw new InputError($"{input}: no such file");
         var (labels, scores) = Read(input);
         try
         {

@@ -16,7 +16,12 @@ public sealed class ReproduceCommand : ICommand
         var config = RunConfig.Load(profile);
         if (options.Text("seeds") is { } seeds)
             config = config with { Seeds = seeds.Split(',').Select(s => int.TryParse(s, out var v) && v >= 0 ? v : throw new InputError($"--seeds expects non-negative numbers like 1,2,3, got '{seeds}'")).ToArray() };
-        if (options.Text("methods") is { } methods) config = config with { Methods = methods.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) };
+        if (options.Text("methods") is { } methods)
+        {
+            var names = methods.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            if (names.Length == 0) throw new InputError("--methods names no method: give one or more, e.g. \"pre-trained,CM-DCM\"");
+            config = config with { Methods = names };
+        }
         if (options.Text("device") is { } device) config = config with { Device = device };
         var data = options.Texts("data");
         var format = options.Text("format");

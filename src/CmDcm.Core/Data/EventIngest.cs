@@ -30,7 +30,7 @@ public static class EventIngest
         if (inputs.Count == 0) throw new InputError("no input file given");
         foreach (var input in inputs)
         {
-            if (Directory.Exists(input)) throw new InputError($"{input} is a directory; give the {format} log file itself (each part with its own --input)");
+            if (Directory.Exists(input)) throw new InputError($"{input} is a directory; give the {format} log file itself (a log in parts: each part named on its own, in order)");
             if (!File.Exists(input)) throw new InputError($"{input}: no such file");
         }
         if (reader.NeedsProducts && products == null)
