@@ -153,8 +153,7 @@ notes = [
     loaded("train-pretrained-ours", "rows") and "Latency: the model's forward pass on one prepared batch of 1024 in eval mode without gradients, 200 passes after 10 warm-up passes; "
     "the peer column is the PyTorch network's. CM-DCM's forward includes the frozen daily towers and a delay tower whose first layer reads "
     "1,408 inputs (x_d plus two gated 512-wide frozen layers): about 3.7x the daily model's multiply-adds, so the difference is compute, in both frameworks.",
-    loaded("labels-1", "sha256") and "Labels: threads set with DOTNET_PROCESSOR_COUNT (the CLI has no thread option); identical = same SHA-256 of samples.csv. "
-    "At this commit the labels code runs on one thread (only the GC uses the second core), so the check guards a parallel version to come.",
+    loaded("labels-1", "sha256") and "Labels: `cmdcm labels --threads 1` vs `--threads 2`; identical = same SHA-256 of samples.csv (users are split into contiguous ranges, one per thread, joined in order).",
 ]
 text = "# Benchmark results\n\n`" + command + "`\n\n" + "\n".join(lines) + "\n\n" + "\n".join("- " + n for n in notes if n) + "\n"
 print(text)
