@@ -123,7 +123,7 @@ public static class Reproduction
         ResultsWriter.Write(options.DatasetOutDir, report, manifest);
         // The combined tables hold every dataset run so far under OutDir, so one column at a time fills Table 2.
         ResultsWriter.WriteTables(options.OutDir);
-        progress?.Report($"results written to {Path.GetFullPath(options.DatasetOutDir)}; tables in {Path.GetFullPath(options.OutDir)}");
+        progress?.Report($"results written to {options.DatasetOutDir}; tables in {options.OutDir}"); // as given: logs and notebook outputs name no machine's folders
         return report;
     }
 
