@@ -9,33 +9,54 @@ public static class AtomicFile
 {
     public static void Write(string path, Action<Stream> write)
     {
-        RemoveStale(path);
-        var temporary = TemporaryName(path);
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                write(stream);
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary)) File.Delete(temporary);
-        }
+        using var file = Create(path);
+        write(file.Stream);
+        file.Commit();
     }
 
     public static async Task WriteAsync(string path, Func<Stream, Task> write)
     {
+        using var file = Create(path);
+        await write(file.Stream);
+        file.Commit();
+    }
+
+    /// <summary>Opens the temporary file for a writer that fills it over time (row group by row group).</summary>
+    public static PendingFile Create(string path)
+    {
         RemoveStale(path);
-        var temporary = TemporaryName(path);
-        try
+        return new PendingFile(path, TemporaryName(path));
+    }
+
+    /// <summary>
+    /// A file being written under its temporary name: <see cref="Commit"/> closes it and renames it into place;
+    /// disposing it uncommitted (an error, an abandoned write) deletes it.
+    /// </summary>
+    public sealed class PendingFile : IDisposable
+    {
+        readonly string path, temporary;
+        bool committed;
+
+        internal PendingFile(string path, string temporary)
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-                await write(stream);
-            File.Move(temporary, path, overwrite: true);
+            this.path = path;
+            this.temporary = temporary;
+            Stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
         }
-        finally
+
+        public Stream Stream { get; }
+
+        public void Commit()
         {
-            if (File.Exists(temporary)) File.Delete(temporary);
+            Stream.Dispose();
+            File.Move(temporary, path, overwrite: true);
+            committed = true;
+        }
+
+        public void Dispose()
+        {
+            Stream.Dispose();
+            if (!committed && File.Exists(temporary)) File.Delete(temporary);
         }
     }
 

@@ -24,7 +24,11 @@ public static class EventIngest
     /// one report, line numbers per part. <paramref name="products"/> is the product table for formats that join
     /// categories on item (<see cref="IEventReader.NeedsProducts"/>).
     /// </summary>
-    public static IngestResult Read(IReadOnlyList<string> inputs, string format, PromotionCalendar calendar, double rejectThreshold = DefaultRejectThreshold, string? products = null)
+    public static IngestResult Read(IReadOnlyList<string> inputs, string format, PromotionCalendar calendar, double rejectThreshold = DefaultRejectThreshold, string? products = null) =>
+        Read(inputs, format, calendar, rejectThreshold, products, store: null);
+
+    /// <param name="store">When given, receives the kept rows while they are read (see <see cref="Run(IReadOnlyList{string}, string, PromotionCalendar, string, double, string?)"/>).</param>
+    static IngestResult Read(IReadOnlyList<string> inputs, string format, PromotionCalendar calendar, double rejectThreshold, string? products, StreamingStore? store)
     {
         var reader = EventReaders.Get(format);
         if (inputs.Count == 0) throw new InputError("no input file given");
@@ -52,7 +56,7 @@ public static class EventIngest
         foreach (var input in inputs)
         {
             if (inputs.Count > 1) collector.CurrentInput = Path.GetFileName(input);
-            PipelinedReader.Read(reader, input, collector);
+            PipelinedReader.Read(reader, input, collector, store == null ? null : () => store.Offer(collector.FinalRowsSoFar));
         }
         var names = string.Join(", ", inputs.Select(Path.GetFileName));
         var (events, report) = collector.Complete(format, names);
@@ -88,11 +92,59 @@ public static class EventIngest
     public static IngestResult Run(IReadOnlyList<string> inputs, string format, PromotionCalendar calendar, string outDir, double rejectThreshold = DefaultRejectThreshold, string? products = null)
     {
         if (File.Exists(outDir)) throw new InputError($"{outDir} is a file; --out names a directory");
-        var result = Read(inputs, format, calendar, rejectThreshold, products);
-        Directory.CreateDirectory(outDir);
-        EventStore.Write(result.Events, Path.Combine(outDir, EventStore.FileName));
+        using var store = new StreamingStore(outDir);
+        var result = Read(inputs, format, calendar, rejectThreshold, products, store);
+        store.Complete(result);
         result.Report.Write(Path.Combine(outDir, IngestReport.FileName));
         return result;
+    }
+
+    /// <summary>
+    /// `events.parquet` written while the input is read: row groups go to the writer as soon as they are final
+    /// (users contiguous, the Taobao layout), so encoding overlaps reading. When a user comes back later in
+    /// the file the streamed rows are not final: that write is abandoned and the checked table written at the end.
+    /// The output directory is made when the first row group is ready (an input refused early leaves none behind).
+    /// </summary>
+    sealed class StreamingStore(string outDir) : IDisposable
+    {
+        EventStoreWriter? writer;
+        bool abandoned;
+
+        string Path => System.IO.Path.Combine(outDir, EventStore.FileName);
+
+        public void Offer(EventTable? finalRows)
+        {
+            if (abandoned) return;
+            if (finalRows == null)
+            {
+                abandoned = true;
+                writer?.Dispose();
+                writer = null;
+                return;
+            }
+            if (writer == null && finalRows.Count < EventStore.RowGroupSize) return;
+            if (writer == null)
+            {
+                Directory.CreateDirectory(outDir);
+                writer = new EventStoreWriter(Path);
+            }
+            writer.Append(finalRows);
+        }
+
+        public void Complete(IngestResult result)
+        {
+            if (writer != null && result.Report.UsersContiguous)
+            {
+                writer.Complete(result.Events);
+                return;
+            }
+            writer?.Dispose(); // a user came back at the very end: the streamed rows were not final
+            writer = null;
+            Directory.CreateDirectory(outDir);
+            EventStore.Write(result.Events, Path);
+        }
+
+        public void Dispose() => writer?.Dispose();
     }
 
     /// <summary>

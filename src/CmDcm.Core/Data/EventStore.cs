@@ -22,8 +22,14 @@ public static class EventStore
     static readonly DataField<long> TimestampField = new("ts");
     static readonly ParquetSchema Schema = new(UserField, ItemField, CategoryField, BehaviorField, TimestampField);
 
-    // Task.Run: the synchronous wrappers must not capture a caller's synchronization context.
-    public static void Write(EventTable events, string path) => Task.Run(() => WriteAsync(events, path)).GetAwaiter().GetResult();
+    /// <summary>Writes the events atomically (through the same row-group writer an ingest streams into).</summary>
+    public static void Write(EventTable events, string path)
+    {
+        using var writer = new EventStoreWriter(path);
+        writer.Complete(events);
+    }
+
+    // Task.Run: the synchronous wrapper must not capture a caller's synchronization context.
 
     public static EventTable Read(string path) => Task.Run(() => ReadAsync(path)).GetAwaiter().GetResult();
 
@@ -42,35 +48,49 @@ public static class EventStore
         }
     }
 
-    public static Task WriteAsync(EventTable events, string path) => AtomicFile.WriteAsync(path, async stream =>
+    internal static async Task<ParquetWriter> CreateWriterAsync(Stream stream)
     {
-        await using var writer = await ParquetWriter.CreateAsync(Schema, stream);
+        var writer = await ParquetWriter.CreateAsync(Schema, stream);
         writer.CustomMetadata = new Dictionary<string, string> { [BehaviorCodesKey] = BehaviorCodes };
-        // The table holds 32-bit columns; the file keeps the spec's int64, widened one row group at a time.
-        int size = Math.Min(RowGroupSize, events.Count);
-        long[] user = new long[size], item = new long[size], category = new long[size], timestamp = new long[size];
-        var codes = new int[size];
-        for (int start = 0; start < events.Count; start += RowGroupSize)
-        {
-            int count = Math.Min(RowGroupSize, events.Count - start);
-            Widen(events.User, start, count, user);
-            Widen(events.Item, start, count, item);
-            Widen(events.Category, start, count, category);
-            Widen(events.Timestamp, start, count, timestamp);
-            for (int i = 0; i < count; i++) codes[i] = (int)events.Behavior[start + i];
-            using var group = writer.CreateRowGroup();
-            await group.WriteAsync<long>(UserField, user.AsMemory(0, count));
-            await group.WriteAsync<long>(ItemField, item.AsMemory(0, count));
-            await group.WriteAsync<long>(CategoryField, category.AsMemory(0, count));
-            await group.WriteAsync<int>(BehaviorField, codes.AsMemory(0, count));
-            await group.WriteAsync<long>(TimestampField, timestamp.AsMemory(0, count));
-            group.CompleteValidate();
-        }
-    });
+        return writer;
+    }
 
-    static void Widen(int[] column, int start, int count, long[] target)
+    /// <summary>The int64 / int32 columns one row group is widened into before Parquet.Net encodes it.</summary>
+    internal sealed class RowGroupBuffers
     {
-        for (int i = 0; i < count; i++) target[i] = column[start + i];
+        public long[] User = [], Item = [], Category = [], Timestamp = [];
+        public int[] Behavior = [];
+
+        public void EnsureCapacity(int count)
+        {
+            if (User.Length >= count) return;
+            (User, Item, Category, Timestamp, Behavior) = (new long[count], new long[count], new long[count], new long[count], new int[count]);
+        }
+    }
+
+    /// <summary>Writes all of <paramref name="rows"/> as one row group (at most <see cref="RowGroupSize"/> rows).</summary>
+    internal static async Task WriteRowGroupAsync(ParquetWriter writer, EventTable rows, RowGroupBuffers wide)
+    {
+        // The table holds 32-bit columns; the file keeps the spec's int64.
+        int count = rows.Count;
+        wide.EnsureCapacity(count);
+        Widen(rows.User, count, wide.User);
+        Widen(rows.Item, count, wide.Item);
+        Widen(rows.Category, count, wide.Category);
+        Widen(rows.Timestamp, count, wide.Timestamp);
+        for (int i = 0; i < count; i++) wide.Behavior[i] = (int)rows.Behavior[i];
+        using var group = writer.CreateRowGroup();
+        await group.WriteAsync<long>(UserField, wide.User.AsMemory(0, count));
+        await group.WriteAsync<long>(ItemField, wide.Item.AsMemory(0, count));
+        await group.WriteAsync<long>(CategoryField, wide.Category.AsMemory(0, count));
+        await group.WriteAsync<int>(BehaviorField, wide.Behavior.AsMemory(0, count));
+        await group.WriteAsync<long>(TimestampField, wide.Timestamp.AsMemory(0, count));
+        group.CompleteValidate();
+    }
+
+    static void Widen(int[] column, int count, long[] target)
+    {
+        for (int i = 0; i < count; i++) target[i] = column[i];
     }
 
     static async Task<EventTable> ReadStoreAsync(string path)

@@ -43,6 +43,18 @@ public sealed class EventTable
         Count++;
     }
 
+    /// <summary>Replaces this table's rows with rows [start, start + count) of <paramref name="source"/> (a reused buffer).</summary>
+    public void CopyFrom(EventTable source, int start, int count)
+    {
+        if (User.Length < count) (User, Item, Category, Behavior, Timestamp) = (new int[count], new int[count], new int[count], new Behavior[count], new int[count]);
+        Array.Copy(source.User, start, User, 0, count);
+        Array.Copy(source.Item, start, Item, 0, count);
+        Array.Copy(source.Category, start, Category, 0, count);
+        Array.Copy(source.Behavior, start, Behavior, 0, count);
+        Array.Copy(source.Timestamp, start, Timestamp, 0, count);
+        Count = count;
+    }
+
     void Grow()
     {
         int capacity = (int)Math.Min(Array.MaxLength, (long)User.Length * 2);

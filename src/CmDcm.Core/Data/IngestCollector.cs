@@ -141,6 +141,13 @@ public sealed class IngestCollector : IEventSink
 
     public void EmptyLine(long line) => emptyLines++;
 
+    /// <summary>
+    /// The rows kept so far while every user has come in one block: then they are final (nothing read later
+    /// changes them) and can be stored before the input ends. Null once a user came back, which sends the
+    /// table through the global recheck at the end.
+    /// </summary>
+    internal EventTable? FinalRowsSoFar => usersContiguous ? table : null;
+
     /// <summary>Kept-window events whose item the product table lacks (they keep category -1).</summary>
     public long JoinMisses => joinMisses;
 

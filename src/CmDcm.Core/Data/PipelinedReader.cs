@@ -12,7 +12,8 @@ public static class PipelinedReader
     const int BatchSize = 1 << 16;
     const int BatchesInFlight = 4;
 
-    public static void Read(IEventReader reader, string path, IngestCollector sink)
+    /// <param name="afterBatch">Called on the sink's thread after each batch (an ingest hands finished rows to its store writer there).</param>
+    public static void Read(IEventReader reader, string path, IngestCollector sink, Action? afterBatch = null)
     {
         using var full = new BlockingCollection<Batch>(BatchesInFlight);
         using var free = new BlockingCollection<Batch>();
@@ -36,6 +37,7 @@ public static class PipelinedReader
             {
                 batch.ReplayInto(sink);
                 free.Add(batch);
+                afterBatch?.Invoke();
             }
         }
         catch
