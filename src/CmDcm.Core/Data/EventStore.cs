@@ -50,7 +50,13 @@ public static class EventStore
 
     internal static async Task<ParquetWriter> CreateWriterAsync(Stream stream)
     {
-        var writer = await ParquetWriter.CreateAsync(Schema, stream);
+        // Delta-encoded integers, then Snappy: the user column (contiguous) and times within a user are runs of
+        // small differences. Against Parquet.Net's plain + Snappy default this saved ~2 s of CPU at 100M rows
+        // (Snappy over plain int64 was a sixth of the ingest's CPU) and made the file 0.63 GB instead of 1.10 GB.
+        // DELTA_BINARY_PACKED is in every Parquet reader (pyarrow, DuckDB, Spark).
+        var options = new ParquetOptions();
+        foreach (var field in Schema.GetDataFields()) options.ColumnEncodingHints[field.Name] = EncodingHint.DeltaBinaryPacked;
+        var writer = await ParquetWriter.CreateAsync(Schema, stream, options);
         writer.CustomMetadata = new Dictionary<string, string> { [BehaviorCodesKey] = BehaviorCodes };
         return writer;
     }

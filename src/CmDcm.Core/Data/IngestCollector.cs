@@ -30,6 +30,7 @@ public sealed class IngestCollector : IEventSink
     readonly ItemCategories itemCategories = new();
     readonly UserBlockAnalyzer analyzer = new();
     readonly HashSet<long> finishedUsers = new();
+    readonly KeptTally tally;
     bool usersContiguous = true;
 
     long blockUser;
@@ -51,6 +52,7 @@ public sealed class IngestCollector : IEventSink
         this.windowEnd = windowEnd;
         this.rejectThreshold = rejectThreshold;
         table = new EventTable(expectedRows);
+        tally = new KeptTally(windowStart, windowEnd);
     }
 
     /// <summary>The `--format` being read: a reject-limit error names another format that parses the rejected lines.</summary>
@@ -177,6 +179,7 @@ public sealed class IngestCollector : IEventSink
             if (duplicate[i]) continue;
             ref readonly var row = ref rows[i];
             table.Add(blockUser, row.Item, row.Category, row.Behavior, row.Timestamp);
+            tally.Add(row.Timestamp, row.Behavior);
             if (row.Category >= 0) itemCategories.Observe(row.Item, row.Category); // -1 = unknown, not a category
         }
         blockCount = 0;
@@ -268,21 +271,9 @@ public sealed class IngestCollector : IEventSink
         }
         foreach (var reason in RejectReasons.All) report.RejectsByReason[reason.Text()] = rejects[(int)reason];
 
-        // Kept timestamps lie in the window, so days are an index from the window's first Beijing day.
-        long firstDay = BeijingTime.DayIndex(windowStart);
-        var perDay = new long[BeijingTime.DayIndex(windowEnd - 1) - firstDay + 1];
-        var perBehavior = new long[4];
-        long min = long.MaxValue, max = long.MinValue;
-        var timestamps = events.Timestamp;
-        var behaviors = events.Behavior;
-        for (int i = 0; i < events.Count; i++)
-        {
-            long ts = timestamps[i];
-            if (ts < min) min = ts;
-            if (ts > max) max = ts;
-            perDay[BeijingTime.DayIndex(ts) - firstDay]++;
-            perBehavior[(int)behaviors[i]]++;
-        }
+        // Counted while reading (in cache, beside the other per-row work) unless the global recheck dropped rows.
+        var counts = events == table ? tally : KeptTally.Of(events, windowStart, windowEnd);
+        var (perDay, perBehavior, min, max) = (counts.PerDay, counts.PerBehavior, counts.Min, counts.Max);
         for (int d = 0; d < perDay.Length; d++) // every window day, so an empty day shows as 0
             report.PerDay[BeijingTime.Date(BeijingTime.StartOfDay(windowStart) + d * BeijingTime.SecondsPerDay).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)] = perDay[d];
         foreach (var behavior in Enum.GetValues<Behavior>()) report.PerBehavior[behavior.ToString().ToLowerInvariant()] = perBehavior[(int)behavior];
@@ -294,6 +285,31 @@ public sealed class IngestCollector : IEventSink
             report.MaxTimeBeijing = FormatBeijing(max);
         }
         return report;
+    }
+
+    /// <summary>Kept events per window day and per behavior, and their time range.</summary>
+    sealed class KeptTally(long windowStart, long windowEnd)
+    {
+        // Kept timestamps lie in the window, so days are an index from the window's first Beijing day.
+        readonly long firstDay = BeijingTime.DayIndex(windowStart);
+        public readonly long[] PerDay = new long[BeijingTime.DayIndex(windowEnd - 1) - BeijingTime.DayIndex(windowStart) + 1];
+        public readonly long[] PerBehavior = new long[4];
+        public long Min = long.MaxValue, Max = long.MinValue;
+
+        public void Add(long ts, Behavior behavior)
+        {
+            if (ts < Min) Min = ts;
+            if (ts > Max) Max = ts;
+            PerDay[BeijingTime.DayIndex(ts) - firstDay]++;
+            PerBehavior[(int)behavior]++;
+        }
+
+        public static KeptTally Of(EventTable events, long windowStart, long windowEnd)
+        {
+            var tally = new KeptTally(windowStart, windowEnd);
+            for (int i = 0; i < events.Count; i++) tally.Add(events.Timestamp[i], events.Behavior[i]);
+            return tally;
+        }
     }
 
     static string FormatBeijing(long timestamp) =>
