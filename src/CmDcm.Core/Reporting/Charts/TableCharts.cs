@@ -18,7 +18,7 @@ public static class TableCharts
     public static void SaveAll(string resultsDir, IReadOnlyList<ComparisonTable> table2, string table2Title, ComparisonTable? table3)
     {
         ChartOutput.SaveHtml(Table(table2, table2Title), Path.Combine(resultsDir, "table2.html"));
-        ChartOutput.SaveHtml(AucDelayBars(table2, $"AUC_delay per method, ours beside the paper's: {table2Title}"),
+        ChartOutput.SaveHtml(AucDelayBars(table2, "Table 2: AUC_delay per method and dataset, ours (mean ± std over seeds) beside the paper's"),
             Path.Combine(resultsDir, ChartOutput.FiguresFolder, AucDelayBarsFile));
         if (table3 == null) return;
         ChartOutput.SaveHtml(Table(table3), Path.Combine(resultsDir, "table3.html"));
