@@ -66,7 +66,23 @@ public class StreamedStoreTests
         // Past the first row group, every line is garbage: the reject limit stops the run mid-stream.
         var input = Log(dir, string.Concat(Enumerable.Repeat("not,a,row\n", EventStore.RowGroupSize / 10)));
         Assert.Throws<InputError>(() => EventIngest.Run(input, "taobao", Taobao, dir.File("out")));
-        Assert.False(File.Exists(Path.Combine(dir.File("out"), EventStore.FileName)));
-        Assert.Empty(Directory.Exists(dir.File("out")) ? Directory.EnumerateFiles(dir.File("out")) : []);
+        Assert.False(Directory.Exists(dir.File("out")), "the directory the failed run made is gone");
+
+        // A directory that was there before keeps its earlier events file.
+        var earlier = EventIngest.Run(dir.Write("good.csv", $"1,2,3,pv,{Day1}\n"), "taobao", Taobao, dir.File("kept")).Events.Count;
+        var before = File.ReadAllBytes(Path.Combine(dir.File("kept"), EventStore.FileName));
+        Assert.Throws<InputError>(() => EventIngest.Run(input, "taobao", Taobao, dir.File("kept")));
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(dir.File("kept"), EventStore.FileName)));
+        Assert.Equal(2, Directory.GetFiles(dir.File("kept")).Length); // events.parquet and ingest-report.json, no temporary
+        Assert.Equal(1, earlier);
+    }
+
+    [Fact]
+    public void AFileOnTheWayToTheOutputIsRefusedBeforeReading()
+    {
+        using var dir = new TempDirectory();
+        var blocker = dir.Write("afile", "x");
+        var error = Assert.Throws<InputError>(() => EventIngest.Run(dir.Write("in.csv", $"1,2,3,pv,{Day1}\n"), "taobao", Taobao, Path.Combine(blocker, "sub")));
+        Assert.Contains("is a file, not a directory", error.Message);
     }
 }

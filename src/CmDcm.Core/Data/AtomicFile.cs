@@ -61,9 +61,13 @@ public static class AtomicFile
     }
 
     static string TemporaryName(string path) =>
-        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{ProcessStart(Environment.ProcessId) ?? 0}.{Guid.NewGuid():N}.tmp");
 
-    /// <summary>Deletes `.NAME.PID.GUID.tmp` files of this target whose process no longer runs.</summary>
+    /// <summary>
+    /// Deletes `.NAME.PID.START.GUID.tmp` files of this target whose process is gone. The process's start time
+    /// is part of the name because a pid alone is reused: a container's entrypoint is PID 1 after every
+    /// restart, so a temporary of an earlier PID 1 would otherwise look like this process's own forever.
+    /// </summary>
     static void RemoveStale(string path)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -73,20 +77,48 @@ public static class AtomicFile
         {
             var name = Path.GetFileName(file);
             if (!name.StartsWith(prefix, StringComparison.Ordinal)) continue;
-            var pid = name[prefix.Length..].Split('.')[0];
-            if (!int.TryParse(pid, out int id) || id == Environment.ProcessId || IsRunning(id)) continue;
+            var parts = name[prefix.Length..].Split('.');
+            if (parts.Length != 4 || !int.TryParse(parts[0], out int pid) || !long.TryParse(parts[1], out long start)) continue; // not ours
+            if (IsRunning(pid, start)) continue;
             try { File.Delete(file); }
             catch (IOException) { } // another cleaner got there first
         }
     }
 
-    static bool IsRunning(int pid)
+    /// <summary>Whether the process that wrote a temporary still runs: same pid, same start time, not a zombie.</summary>
+    static bool IsRunning(int pid, long start)
     {
+        if (HasProc)
+        {
+            var stat = ProcStat(pid);
+            return stat != null && stat.Value.State != 'Z' && (start == 0 || stat.Value.Start == start);
+        }
+        if (pid == Environment.ProcessId) return true; // without /proc a pid is all we can compare
         try
         {
             using var process = System.Diagnostics.Process.GetProcessById(pid);
             return !process.HasExited;
         }
         catch (ArgumentException) { return false; } // no such process
+    }
+
+    /// <summary>A process's start in clock ticks since boot (an exact integer, the same read from any process), or null.</summary>
+    static long? ProcessStart(int pid) => HasProc ? ProcStat(pid)?.Start : null;
+
+    static readonly bool HasProc = OperatingSystem.IsLinux() && ProcStat(Environment.ProcessId) != null;
+
+    /// <summary>State and start time from /proc/PID/stat (fields 3 and 22; the name in field 2 may hold spaces).</summary>
+    static (char State, long Start)? ProcStat(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return (fields[0][0], long.Parse(fields[19], System.Globalization.CultureInfo.InvariantCulture));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException or ArgumentOutOfRangeException)
+        {
+            return null; // gone (or /proc unreadable): not running
+        }
     }
 }

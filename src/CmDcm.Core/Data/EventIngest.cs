@@ -92,6 +92,9 @@ public static class EventIngest
     public static IngestResult Run(IReadOnlyList<string> inputs, string format, PromotionCalendar calendar, string outDir, double rejectThreshold = DefaultRejectThreshold, string? products = null)
     {
         if (File.Exists(outDir)) throw new InputError($"{outDir} is a file; --out names a directory");
+        // A file on the way to --out would otherwise only show once the first row group is written.
+        for (var parent = Path.GetDirectoryName(Path.GetFullPath(outDir)); parent != null; parent = Path.GetDirectoryName(parent))
+            if (File.Exists(parent)) throw new InputError($"--out {outDir}: {parent} is a file, not a directory");
         using var store = new StreamingStore(outDir);
         var result = Read(inputs, format, calendar, rejectThreshold, products, store);
         store.Complete(result);
@@ -108,7 +111,7 @@ public static class EventIngest
     sealed class StreamingStore(string outDir) : IDisposable
     {
         EventStoreWriter? writer;
-        bool abandoned;
+        bool abandoned, completed, madeDirectory;
 
         string Path => System.IO.Path.Combine(outDir, EventStore.FileName);
 
@@ -125,6 +128,7 @@ public static class EventIngest
             if (writer == null && finalRows.Count < EventStore.RowGroupSize) return;
             if (writer == null)
             {
+                madeDirectory = !Directory.Exists(outDir);
                 Directory.CreateDirectory(outDir);
                 writer = new EventStoreWriter(Path);
             }
@@ -133,18 +137,24 @@ public static class EventIngest
 
         public void Complete(IngestResult result)
         {
-            if (writer != null && result.Report.UsersContiguous)
+            if (writer != null && result.Report.UsersContiguous) writer.Complete(result.Events);
+            else
             {
-                writer.Complete(result.Events);
-                return;
+                writer?.Dispose(); // a user came back at the very end: the streamed rows were not final
+                writer = null;
+                Directory.CreateDirectory(outDir);
+                EventStore.Write(result.Events, Path);
             }
-            writer?.Dispose(); // a user came back at the very end: the streamed rows were not final
-            writer = null;
-            Directory.CreateDirectory(outDir);
-            EventStore.Write(result.Events, Path);
+            completed = true;
         }
 
-        public void Dispose() => writer?.Dispose();
+        public void Dispose()
+        {
+            writer?.Dispose();
+            // A failed read leaves no directory it made (as when the directory was only made after the read).
+            if (!completed && madeDirectory && Directory.Exists(outDir) && !Directory.EnumerateFileSystemEntries(outDir).Any())
+                Directory.Delete(outDir);
+        }
     }
 
     /// <summary>
