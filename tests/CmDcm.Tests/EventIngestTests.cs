@@ -162,6 +162,15 @@ public class EventIngestTests
     }
 
     [Fact]
+    public void ARejectRateJustAboveTheLimitDoesNotPrintAsEqualToIt()
+    {
+        // 1,001 of 100,000 = 1.001 %: with two decimals both would read "1.00 %".
+        var content = string.Join("\n", Enumerable.Range(0, 100_000).Select(i => i < 1_001 ? $"x{i},2,3,pv,{Day1}" : $"{i},2,3,pv,{Day1 + i % 1000}"));
+        var error = Assert.Throws<InputError>(() => Ingest(content, threshold: 0.01));
+        Assert.Contains("1,001 of 100,000 rows rejected (1.0010 %), above the 1.0000 % limit", error.Message);
+    }
+
+    [Fact]
     public void TooManyRejectsForAWrongFormatStopTheIngest()
     {
         var content = string.Join("\n", Enumerable.Range(0, 100).Select(i => i < 5 ? $"1\t2\t3\tpv\t{Day1}" : $"1,2,3,pv,{Day1 + i}"));

@@ -236,8 +236,11 @@ public sealed class IngestCollector : IEventSink
         var first = firstRejects[0];
         var other = EventReaders.SuggestFormat(firstRejectBytes, Format) is { } f ? $" The rejected lines parse as --format {f}." : "";
         var where = first.Input == null ? "" : first.Input + ", ";
+        // Two decimals, or four where two would print the rate equal to the limit it exceeds.
+        double rate = (double)rejected / rowsRead;
+        var format = rate.ToString("P2", c) == rejectThreshold.ToString("P2", c) ? "P4" : "P2";
         throw new InputError(string.Create(c,
-            $"{rejected:N0} of {rowsRead:N0} rows rejected ({(double)rejected / rowsRead:P2}), above the {rejectThreshold:P2} limit (--reject-threshold). " +
+            $"{rejected:N0} of {rowsRead:N0} rows rejected ({rate.ToString(format, c)}), above the {rejectThreshold.ToString(format, c)} limit (--reject-threshold). " +
             $"Most are '{main.Text()}' ({rejects[(int)main]:N0}): likely {main.LikelyCause()}.{other} " +
             $"First reject, {where}line {first.Line} ({first.Reason}): '{first.Text}'"));
     }
