@@ -111,17 +111,16 @@ public static class EventIngest
     sealed class StreamingStore(string outDir) : IDisposable
     {
         EventStoreWriter? writer;
-        bool abandoned, completed, madeDirectory;
+        bool completed, madeDirectory;
 
         string Path => System.IO.Path.Combine(outDir, EventStore.FileName);
 
+        /// <param name="finalRows">The collector's final rows, null from the moment a user came back (for good).</param>
         public void Offer(EventTable? finalRows)
         {
-            if (abandoned) return;
             if (finalRows == null)
             {
-                abandoned = true;
-                writer?.Dispose();
+                writer?.Dispose(); // abandoned: the checked table is written at the end
                 writer = null;
                 return;
             }

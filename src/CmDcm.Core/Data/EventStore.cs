@@ -30,7 +30,6 @@ public static class EventStore
     }
 
     // Task.Run: the synchronous wrapper must not capture a caller's synchronization context.
-
     public static EventTable Read(string path) => Task.Run(() => ReadAsync(path)).GetAwaiter().GetResult();
 
     /// <summary>
@@ -53,7 +52,7 @@ public static class EventStore
         // Delta-encoded integers, then Snappy: the user column (contiguous) and times within a user are runs of
         // small differences. Against Parquet.Net's plain + Snappy default this saved ~2 s of CPU at 100M rows
         // (Snappy over plain int64 was a sixth of the ingest's CPU) and made the file 0.63 GB instead of 1.10 GB.
-        // DELTA_BINARY_PACKED is in every Parquet reader (pyarrow, DuckDB, Spark).
+        // DuckDB reads it back (docs/decisions.md); DELTA_BINARY_PACKED is a standard Parquet encoding.
         var options = new ParquetOptions();
         foreach (var field in Schema.GetDataFields()) options.ColumnEncodingHints[field.Name] = EncodingHint.DeltaBinaryPacked;
         var writer = await ParquetWriter.CreateAsync(Schema, stream, options);
